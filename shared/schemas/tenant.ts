@@ -1,0 +1,64 @@
+import { z } from "./zod-locale";
+import { tenantCodeSchema, emailSchema, personNameSchema } from "./common";
+
+export const TENANT_KINDS = ["provinsi", "kabupaten", "kota"] as const;
+export type TenantKind = (typeof TENANT_KINDS)[number];
+export const TENANT_KIND_LABELS: Record<TenantKind, string> = {
+  provinsi: "Provinsi",
+  kabupaten: "Kabupaten",
+  kota: "Kota",
+};
+
+/** Per-tenant computation choices (DOMAIN.md §4–§6). */
+export const tenantSettingsSchema = z.object({
+  negativePolarityMethod: z.enum(["2T-R", "T/R"]),
+  efisiensiMode: z.enum(["difference", "clamped"]),
+  ikmWeightMode: z.enum(["exact", "legacy_0_111"]),
+  // Highest band first; a value falls in the first band whose `min` it reaches; null = no lower bound.
+  capaianBands: z.array(z.object({ min: z.number().nullable(), label: z.string().trim().min(1).max(40) })).min(1).max(10),
+  /** A kabupaten/kota opts in before its provinsi may rank it (DOMAIN.md §1). */
+  shareWithProvinsi: z.boolean(),
+});
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+export const tenantSettingsPatchSchema = tenantSettingsSchema.partial();
+
+/** The rules' defaults: 2T−R for negative polarity, plain difference efisiensi, IKM weight 1/9, Permendagri 86/2017 bands. */
+export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
+  negativePolarityMethod: "2T-R",
+  efisiensiMode: "difference",
+  ikmWeightMode: "exact",
+  capaianBands: [
+    { min: 91, label: "Sangat Tinggi" },
+    { min: 76, label: "Tinggi" },
+    { min: 66, label: "Sedang" },
+    { min: 51, label: "Rendah" },
+    { min: null, label: "Sangat Rendah" },
+  ],
+  shareWithProvinsi: false,
+};
+
+export const createTenantSchema = z
+  .object({
+    code: tenantCodeSchema,
+    name: z.string().trim().min(3).max(120),
+    kind: z.enum(TENANT_KINDS),
+    parentCode: tenantCodeSchema.optional(),
+    adminEmail: emailSchema,
+    adminName: personNameSchema,
+  })
+  .superRefine((t, ctx) => {
+    const isProvinsiCode = !t.code.includes(".");
+    if (t.kind === "provinsi" && !isProvinsiCode)
+      ctx.addIssue({ code: "custom", path: ["code"], message: "Kode provinsi terdiri dari dua angka, mis. 35" });
+    if (t.kind !== "provinsi" && isProvinsiCode)
+      ctx.addIssue({ code: "custom", path: ["code"], message: "Kode kabupaten/kota seperti 35.16" });
+    if (t.kind !== "provinsi" && t.parentCode && !t.code.startsWith(`${t.parentCode}.`))
+      ctx.addIssue({ code: "custom", path: ["parentCode"], message: "Kode kabupaten/kota harus diawali kode provinsinya" });
+    if (t.kind === "provinsi" && t.parentCode)
+      ctx.addIssue({ code: "custom", path: ["parentCode"], message: "Provinsi tidak memiliki induk" });
+  });
+
+export const updateTenantSchema = z.object({
+  name: z.string().trim().min(3).max(120).optional(),
+  status: z.enum(["active", "suspended"]).optional(),
+});

@@ -1,0 +1,86 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import type { ErrorHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./env";
+import { AppError, validationError, type ErrorCode } from "./errors";
+import { loadSession } from "./middleware/session";
+import { csrfGuard } from "./middleware/csrf";
+import { tenantAccess } from "./middleware/tenant";
+import { healthRoutes } from "./routes/health";
+import { authRoutes } from "./routes/auth";
+import { invitationRoutes } from "./routes/invitations";
+import { platformTenantRoutes } from "./routes/platform-tenants";
+import { tenantRoutes } from "./routes/tenant";
+import { userRoutes } from "./routes/users";
+import { perangkatDaerahRoutes } from "./routes/perangkat-daerah";
+import { auditRoutes } from "./routes/audit";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const HTTP_CODES: Partial<Record<number, [ErrorCode, string]>> = {
+  400: ["bad_request", "Format permintaan tidak valid (JSON rusak)"],
+  413: ["payload_too_large", "Data yang dikirim terlalu besar"],
+  415: ["unsupported_media_type", "Kirim data sebagai JSON (Content-Type: application/json)"],
+};
+
+export function createApp() {
+  // Every route's zod schema failure becomes the one error shape, with field paths.
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error);
+    },
+  });
+
+  api.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+  api.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError("payload_too_large", "Data yang dikirim terlalu besar (maks. 1 MB)"); } }));
+  api.use("*", csrfGuard);
+  api.use("*", loadSession);
+  api.use("/tenants/:code/*", tenantAccess);
+  api.use("/tenants/:code", tenantAccess);
+
+  api.route("/", healthRoutes);
+  api.route("/", authRoutes);
+  api.route("/", invitationRoutes);
+  api.route("/", platformTenantRoutes);
+  api.route("/", tenantRoutes);
+  api.route("/", userRoutes);
+  api.route("/", perangkatDaerahRoutes);
+  api.route("/", auditRoutes);
+
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Akuntabel API", version: "1" },
+    servers: [{ url: "/api/v1" }],
+  });
+
+  api.notFound(() => {
+    throw new AppError("not_found", "Alamat API tidak dikenal");
+  });
+  api.onError(renderError);
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.route("/api/v1", api);
+  // Anything else under /api that the router does not know is still answered as JSON.
+  app.all("/api/*", () => {
+    throw new AppError("not_found", "Alamat API tidak dikenal");
+  });
+  app.onError(renderError);
+  return app;
+}
+
+const renderError: ErrorHandler<AppEnv> = (err, c) => {
+  const known =
+      err instanceof AppError
+        ? err
+        : err instanceof HTTPException && HTTP_CODES[err.status]
+          ? new AppError(...HTTP_CODES[err.status]!)
+          : null;
+    if (known) {
+      for (const [k, v] of Object.entries(known.headers ?? {})) c.header(k, v);
+      return c.json(known.toJSON(), known.status);
+    }
+    console.error(err);
+    return c.json(new AppError("internal", "Terjadi kesalahan pada server. Silakan coba lagi.").toJSON(), 500);
+};

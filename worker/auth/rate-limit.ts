@@ -1,0 +1,30 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { rateLimits } from "../db/schema";
+
+export type Limit = { key: string; max: number; windowMs: number };
+
+/** Fixed-window counter in D1: returns the seconds until the window ends when `max` is reached, else 0. */
+export async function retryAfter(db: Db, limit: Limit, now = Date.now()): Promise<number> {
+  const row = await db.select().from(rateLimits).where(eq(rateLimits.key, limit.key)).get();
+  if (!row || now - row.windowStart >= limit.windowMs || row.count < limit.max) return 0;
+  return Math.ceil((row.windowStart + limit.windowMs - now) / 1000);
+}
+
+/** Counts one event; a window that has ended starts again at 1 (one atomic upsert). */
+export function hit(db: Db, limit: Limit, now = Date.now()) {
+  return db
+    .insert(rateLimits)
+    .values({ key: limit.key, windowStart: now, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`CASE WHEN ${now} - ${rateLimits.windowStart} >= ${limit.windowMs} THEN 1 ELSE ${rateLimits.count} + 1 END`,
+        windowStart: sql`CASE WHEN ${now} - ${rateLimits.windowStart} >= ${limit.windowMs} THEN ${now} ELSE ${rateLimits.windowStart} END`,
+      },
+    });
+}
+
+export function clear(db: Db, key: string) {
+  return db.delete(rateLimits).where(eq(rateLimits.key, key));
+}

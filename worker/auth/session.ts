@@ -1,0 +1,56 @@
+import { and, eq, gt } from "drizzle-orm";
+import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import type { Context } from "hono";
+import type { AppEnv, SessionUser } from "../env";
+import type { Db } from "../db/client";
+import { sessions, users } from "../db/schema";
+import { randomToken, sha256Hex } from "./crypto";
+
+export const SESSION_COOKIE = "akt_session";
+export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** Refresh last_seen_at at most this often, so reads do not turn into writes. */
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+export async function createSession(c: Context<AppEnv>, db: Db, userId: string): Promise<void> {
+  const token = randomToken();
+  const now = Date.now();
+  await db.insert(sessions).values({
+    id: await sha256Hex(token),
+    userId,
+    createdAt: now,
+    expiresAt: now + SESSION_TTL_MS,
+    lastSeenAt: now,
+    userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
+  });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: new URL(c.req.url).protocol === "https:",
+    path: "/",
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+}
+
+export async function readSession(c: Context<AppEnv>, db: Db): Promise<SessionUser | null> {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (!token || token.length > 100) return null;
+  const id = await sha256Hex(token);
+  const now = Date.now();
+  const row = await db
+    .select({ user: users, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.status, "active")))
+    .get();
+  if (!row) return null;
+  if (now - row.lastSeenAt > TOUCH_INTERVAL_MS) {
+    c.executionCtx.waitUntil(db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run());
+  }
+  const { user } = row;
+  return { id: user.id, email: user.email, name: user.name, isPlatformOperator: user.isPlatformOperator, sessionId: id };
+}
+
+export async function endSession(c: Context<AppEnv>, db: Db, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+  deleteCookie(c, SESSION_COOKIE, { path: "/" });
+}

@@ -1,0 +1,43 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../env";
+import { controlDb } from "../db/client";
+import { memberships, tenants } from "../db/schema";
+import { AppError, notFound } from "../errors";
+import type { Role } from "../../shared/roles";
+
+/**
+ * Resolves `/tenants/:code/...` to the tenant and the caller's active grants in it.
+ * A tenant the caller is not a member of answers 404, as if it did not exist.
+ */
+export const tenantAccess = createMiddleware<AppEnv>(async (c, next) => {
+  const user = c.get("user");
+  if (!user) throw new AppError("unauthenticated", "Silakan masuk terlebih dahulu");
+  const code = c.req.param("code") ?? "";
+  const rows = await controlDb(c)
+    .select({ tenant: tenants, role: memberships.role, pdId: memberships.pdId })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(and(eq(tenants.code, code), eq(tenants.status, "active"), eq(memberships.userId, user.id), isNull(memberships.disabledAt)))
+    .all();
+  const tenant = rows[0]?.tenant;
+  if (!tenant) throw notFound("Pemda");
+  c.set("tenant", { id: tenant.id, code: tenant.code, name: tenant.name, kind: tenant.kind, dbBinding: tenant.dbBinding });
+  c.set("grants", rows.map((r) => ({ role: r.role, pdId: r.pdId })));
+  await next();
+});
+
+/** Route guard: the caller needs one of `roles` in the current tenant (any PD scope), else 403. */
+export function requireRole(...roles: Role[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!c.get("grants").some((g) => roles.includes(g.role))) {
+      throw new AppError("forbidden", "Peran Anda tidak mengizinkan tindakan ini");
+    }
+    await next();
+  });
+}
+
+/** True when a grant among `roles` covers perangkat daerah `pdId` (tenant-wide grants have no PD scope). */
+export function canActForPd(grants: AppEnv["Variables"]["grants"], roles: Role[], pdId: string): boolean {
+  return grants.some((g) => roles.includes(g.role) && (g.pdId === null || g.pdId === pdId));
+}
