@@ -11,7 +11,7 @@ describe("tenant and settings", () => {
     const r = await api(`/tenants/${t.codeA}`, { cookie: t.a.agency_admin });
     expect(r.status).toBe(200);
     expect(r.json.settings).toMatchObject({ negativePolarityMethod: "2T-R", efisiensiMode: "difference", ikmWeightMode: "exact", shareWithProvinsi: false });
-    expect(r.json.settings.capaianBands.at(-1)).toEqual({ min: null, label: "Sangat Rendah" });
+    expect(r.json.settings.capaianBands.at(-1)).toEqual({ min: 0, label: "Sangat Rendah" });
     expect(r.json.grants).toEqual([{ role: "agency_admin", pdId: t.pdA }]);
   });
 

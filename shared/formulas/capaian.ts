@@ -120,7 +120,7 @@ export function share(count: number, of: number): number | null {
   return of === 0 ? null : (count / of) * 100;
 }
 
-export const capaianBandSchema = z.object({ label: z.string().trim().min(1), min: z.number() });
+export const capaianBandSchema = z.object({ label: z.string().trim().min(1).max(40), min: z.number() });
 export type CapaianBand = z.infer<typeof capaianBandSchema>;
 
 /**
@@ -130,6 +130,7 @@ export type CapaianBand = z.infer<typeof capaianBandSchema>;
 export const capaianBandsSchema = z
   .array(capaianBandSchema)
   .min(1)
+  .max(10)
   .refine((bands) => bands.every((b, i) => i === 0 || b.min < (bands[i - 1]?.min ?? Infinity)), {
     message: "Batas bawah predikat harus berurutan dari tertinggi ke terendah",
   });

@@ -1,36 +1,7 @@
 import { z } from "./zod-locale";
 
-export const PD_KINDS = [
-  "dinas",
-  "badan",
-  "sekretariat_daerah",
-  "biro",
-  "bagian",
-  "inspektorat",
-  "sekretariat_dprd",
-  "kecamatan",
-  "rsud",
-  "upt",
-  "satuan",
-  "kantor",
-  "lainnya",
-] as const;
-export type PdKind = (typeof PD_KINDS)[number];
-export const PD_KIND_LABELS: Record<PdKind, string> = {
-  dinas: "Dinas",
-  badan: "Badan",
-  sekretariat_daerah: "Sekretariat Daerah",
-  biro: "Biro",
-  bagian: "Bagian",
-  inspektorat: "Inspektorat",
-  sekretariat_dprd: "Sekretariat DPRD",
-  kecamatan: "Kecamatan",
-  rsud: "RSUD",
-  upt: "UPT",
-  satuan: "Satuan",
-  kantor: "Kantor",
-  lainnya: "Lainnya",
-};
+export { PD_KINDS, PD_KIND_LABELS, type PdKind } from "../kinds";
+import { PD_KINDS } from "../kinds";
 
 export const perangkatDaerahInputSchema = z.object({
   code: z

@@ -1,21 +1,16 @@
 import { z } from "./zod-locale";
 import { tenantCodeSchema, emailSchema, personNameSchema } from "./common";
+import { capaianBandsSchema, DEFAULT_CAPAIAN_BANDS } from "../formulas/capaian";
 
-export const TENANT_KINDS = ["provinsi", "kabupaten", "kota"] as const;
-export type TenantKind = (typeof TENANT_KINDS)[number];
-export const TENANT_KIND_LABELS: Record<TenantKind, string> = {
-  provinsi: "Provinsi",
-  kabupaten: "Kabupaten",
-  kota: "Kota",
-};
+export { TENANT_KINDS, TENANT_KIND_LABELS, type TenantKind } from "../kinds";
+import { TENANT_KINDS } from "../kinds";
 
 /** Per-tenant computation choices (DOMAIN.md §4–§6). */
 export const tenantSettingsSchema = z.object({
   negativePolarityMethod: z.enum(["2T-R", "T/R"]),
   efisiensiMode: z.enum(["difference", "clamped"]),
   ikmWeightMode: z.enum(["exact", "legacy_0_111"]),
-  // Highest band first; a value falls in the first band whose `min` it reaches; null = no lower bound.
-  capaianBands: z.array(z.object({ min: z.number().nullable(), label: z.string().trim().min(1).max(40) })).min(1).max(10),
+  capaianBands: capaianBandsSchema,
   /** A kabupaten/kota opts in before its provinsi may rank it (DOMAIN.md §1). */
   shareWithProvinsi: z.boolean(),
 });
@@ -27,13 +22,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   negativePolarityMethod: "2T-R",
   efisiensiMode: "difference",
   ikmWeightMode: "exact",
-  capaianBands: [
-    { min: 91, label: "Sangat Tinggi" },
-    { min: 76, label: "Tinggi" },
-    { min: 66, label: "Sedang" },
-    { min: 51, label: "Rendah" },
-    { min: null, label: "Sangat Rendah" },
-  ],
+  capaianBands: [...DEFAULT_CAPAIAN_BANDS],
   shareWithProvinsi: false,
 };
 

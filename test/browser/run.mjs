@@ -13,6 +13,7 @@ if (!existsSync(CHROMIUM)) {
 const PORT = process.env.BROWSER_TEST_PORT ?? "8799";
 const STATE = ".wrangler/browser-test-state";
 rmSync(STATE, { recursive: true, force: true });
+rmSync("test-output", { recursive: true, force: true });
 prepareLocalDb(STATE);
 execFileSync("npm", ["run", "build:web", "--silent"], { stdio: ["ignore", "ignore", "inherit"], env: quietEnv });
 

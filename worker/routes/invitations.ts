@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { controlDb, type Db } from "../db/client";
-import { invitations, tenants, users } from "../db/schema";
+import { invitations, perangkatDaerah, tenants, users } from "../db/schema";
 import { grantStatements } from "../data/memberships";
 import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, okSchema } from "../openapi";
@@ -21,9 +21,10 @@ const tokenParams = z.object({ token: z.string().min(20).max(100) });
 /** A usable invitation for `token`, or the reason it cannot be used (404 unknown, 410 used/expired/revoked). */
 async function usableInvitation(db: Db, token: string) {
   const row = await db
-    .select({ inv: invitations, tenantCode: tenants.code, tenantName: tenants.name })
+    .select({ inv: invitations, tenantCode: tenants.code, tenantName: tenants.name, pdName: perangkatDaerah.name })
     .from(invitations)
     .innerJoin(tenants, eq(tenants.id, invitations.tenantId))
+    .leftJoin(perangkatDaerah, and(eq(perangkatDaerah.id, invitations.pdId), eq(perangkatDaerah.tenantId, invitations.tenantId)))
     .where(eq(invitations.tokenHash, await sha256Hex(token)))
     .get();
   if (!row) throw notFound("Undangan");
@@ -46,6 +47,7 @@ invitationRoutes.openapi(
           email: z.string(),
           name: z.string(),
           role: z.enum(ROLES),
+          pdName: z.string().nullable(),
           tenant: z.object({ code: z.string(), name: z.string() }),
           accountExists: z.boolean(),
           expiresAt: z.string(),
@@ -56,13 +58,14 @@ invitationRoutes.openapi(
   }),
   async (c) => {
     const db = controlDb(c);
-    const { inv, tenantCode, tenantName } = await usableInvitation(db, c.req.valid("param").token);
+    const { inv, tenantCode, tenantName, pdName } = await usableInvitation(db, c.req.valid("param").token);
     const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, inv.email)).get();
     return c.json(
       {
         email: inv.email,
         name: inv.name,
         role: inv.role,
+        pdName,
         tenant: { code: tenantCode, name: tenantName },
         accountExists: !!existing,
         expiresAt: new Date(inv.expiresAt).toISOString(),

@@ -30,6 +30,7 @@ const invitationOut = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   pdId: z.string().nullable(),
+  pdName: z.string().nullable(),
   expiresAt: z.string(),
 });
 const userParams = tenantParams.extend({ userId: z.string().max(64) });
@@ -87,10 +88,9 @@ userRoutes.openapi(
     const byUser = new Map<string, z.infer<typeof memberOut>>();
     for (const r of rows) {
       const u = byUser.get(r.m.userId) ?? { id: r.m.userId, email: r.email, name: r.name, active: false, grants: [] };
-      if (r.m.disabledAt === null && r.userStatus === "active") {
-        u.active = true;
-        u.grants.push({ id: r.m.id, role: r.m.role, pdId: r.m.pdId, pdName: r.pdName });
-      }
+      // Deactivation keeps the roles (so activating restores them); `active` tells the two apart.
+      if (r.m.disabledAt === null && r.userStatus === "active") u.active = true;
+      u.grants.push({ id: r.m.id, role: r.m.role, pdId: r.m.pdId, pdName: r.pdName });
       byUser.set(r.m.userId, u);
     }
     return c.json({ items: [...byUser.values()] }, 200);
@@ -133,8 +133,9 @@ userRoutes.openapi(
   }),
   async (c) => {
     const rows = await controlDb(c)
-      .select()
+      .select({ inv: invitations, pdName: perangkatDaerah.name })
       .from(invitations)
+      .leftJoin(perangkatDaerah, and(eq(perangkatDaerah.id, invitations.pdId), eq(perangkatDaerah.tenantId, invitations.tenantId)))
       .where(
         and(
           eq(invitations.tenantId, c.get("tenant").id),
@@ -146,7 +147,17 @@ userRoutes.openapi(
       .orderBy(desc(invitations.createdAt))
       .all();
     return c.json(
-      { items: rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, pdId: r.pdId, expiresAt: new Date(r.expiresAt).toISOString() })) },
+      {
+        items: rows.map(({ inv, pdName }) => ({
+          id: inv.id,
+          email: inv.email,
+          name: inv.name,
+          role: inv.role,
+          pdId: inv.pdId,
+          pdName,
+          expiresAt: new Date(inv.expiresAt).toISOString(),
+        })),
+      },
       200,
     );
   },

@@ -20,6 +20,7 @@ export type Invitation = {
   email: string;
   name: string;
   role: Role;
+  pdName: string | null;
   tenant: { code: string; name: string };
   accountExists: boolean;
   expiresAt: string;
@@ -45,7 +46,7 @@ export type Member = {
   grants: { id: string; role: Role; pdId: string | null; pdName: string | null }[];
 };
 
-export type PendingInvitation = { id: string; email: string; name: string; role: Role; pdId: string | null; expiresAt: string };
+export type PendingInvitation = { id: string; email: string; name: string; role: Role; pdId: string | null; pdName: string | null; expiresAt: string };
 
 export type AuditEntry = {
   id: number;

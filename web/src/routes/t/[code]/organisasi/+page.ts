@@ -1,6 +1,6 @@
 import { loadApi, query } from "$lib/api";
 import type { PerangkatDaerah } from "$lib/types";
-import { PD_KINDS, type PdKind } from "$shared/schemas/perangkat-daerah";
+import { PD_KINDS, type PdKind } from "$shared/kinds";
 import type { PageLoad } from "./$types";
 
 const PAGE_SIZE = 25;
