@@ -1,7 +1,11 @@
+import { mkdirSync } from "node:fs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
 const migrations = await readD1Migrations("./migrations");
+// wrangler.toml names the web build as the assets folder; API tests don't need its content,
+// only its existence (a clean clone has not built the web app yet).
+mkdirSync("./build", { recursive: true });
 
 export default defineConfig({
   plugins: [
