@@ -19,5 +19,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "worker/**/*.test.ts", "shared/**/*.test.ts"],
     setupFiles: ["./test/setup.ts"],
+    // Generous limits: CI shares 2 cores, and a test's own assertions say what is correct.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, login, seedUser, twoTenants, type World } from "./helpers";
+import { enrolTotp } from "./security-helpers";
 
 let t: World;
 beforeAll(async () => {
@@ -92,6 +93,8 @@ describe("platform operator onboards a tenant", () => {
   beforeAll(async () => {
     await seedUser("op@platform.test", { platform: true });
     op = await login("op@platform.test");
+    // Platform operators must use two-step sign-in: the first session only reaches enrolment.
+    await enrolTotp(op);
   });
 
   it("creates a kabupaten under its provinsi with a tenant_admin invitation", async () => {

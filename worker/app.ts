@@ -16,6 +16,21 @@ import { tenantRoutes } from "./routes/tenant";
 import { userRoutes } from "./routes/users";
 import { perangkatDaerahRoutes } from "./routes/perangkat-daerah";
 import { auditRoutes } from "./routes/audit";
+import { accountRoutes } from "./routes/account";
+import { apiTokenRoutes } from "./routes/api-tokens";
+import { deadlineRoutes } from "./routes/deadlines";
+import { organisationRoutes } from "./routes/organisation";
+import { importRoutes } from "./routes/imports";
+import { evaluationRoutes } from "./routes/evaluations";
+import { rankingRoutes } from "./routes/ranking";
+import { planRoutes } from "./routes/plans";
+import { perjanjianKinerjaRoutes } from "./routes/perjanjian-kinerja";
+import { realisasiRoutes } from "./routes/realisasi";
+import { anggaranRoutes } from "./routes/anggaran";
+import { laporanTriwulanRoutes } from "./routes/laporan-triwulan";
+import { unitLayananRoutes } from "./routes/unit-layanan";
+import { ikmRoutes } from "./routes/ikm";
+import { ikmPublicRoutes } from "./routes/ikm-public";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -48,11 +63,27 @@ export function createApp() {
   api.route("/", userRoutes);
   api.route("/", perangkatDaerahRoutes);
   api.route("/", auditRoutes);
+  api.route("/", accountRoutes);
+  api.route("/", apiTokenRoutes);
+  api.route("/", deadlineRoutes);
+  api.route("/", organisationRoutes);
+  api.route("/", importRoutes);
+  api.route("/", evaluationRoutes);
+  api.route("/", rankingRoutes);
+  api.route("/", planRoutes);
+  api.route("/", perjanjianKinerjaRoutes);
+  api.route("/", realisasiRoutes);
+  api.route("/", anggaranRoutes);
+  api.route("/", laporanTriwulanRoutes);
+  api.route("/", unitLayananRoutes);
+  api.route("/", ikmRoutes);
+  api.route("/", ikmPublicRoutes);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "Akuntabel API", version: "1" },
     servers: [{ url: "/api/v1" }],
+    security: [{ session: [] }, { apiToken: [] }],
   });
 
   api.notFound(() => {

@@ -6,7 +6,12 @@ export type SessionUser = {
   name: string;
   isPlatformOperator: boolean;
   sessionId: string;
+  /** Signed in with a password only, by someone who must first enrol in two-step sign-in. */
+  totpEnrolmentRequired?: boolean;
 };
+
+/** The API token a request authenticated with (`Authorization: Bearer`), instead of a session. */
+export type ApiTokenContext = { id: string; tenantId: string; name: string; role: Role; pdId: string | null; scopes: string[] };
 
 export type TenantContext = {
   id: string;
@@ -25,5 +30,6 @@ export type AppEnv = {
     user: SessionUser | null;
     tenant: TenantContext;
     grants: Grant[];
+    apiToken: ApiTokenContext | null;
   };
 };

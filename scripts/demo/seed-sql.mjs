@@ -1,5 +1,11 @@
 import { pbkdf2Sync, randomBytes } from "node:crypto";
 import { kindOf, PASSWORD, PERANGKAT_DAERAH, TENANTS, USERS } from "./organisation.mjs";
+import { evaluationSql } from "./evaluation.mjs";
+import { planningSql } from "./planning.mjs";
+import { ikmSql } from "./ikm.mjs";
+import { performanceSql } from "./performance.mjs";
+import { strukturSql } from "./struktur.mjs";
+import { securitySql } from "./security.mjs";
 
 // Same format as worker/auth/password.ts, so the Worker verifies these hashes.
 export function hashPassword(password) {
@@ -32,5 +38,11 @@ export function demoSql(now = Date.now()) {
       out.push(row("memberships", { id: `${userId}-${u.role}`, user_id: userId, tenant_id: tenantId(u.tenant), role: u.role, pd_id: u.pd ? pdId(u.tenant, u.pd) : null, created_at: now }));
     }
   }
+  out.push(...evaluationSql({ now, tenantId, pdId, row }));
+  out.push(...planningSql({ now, tenantId, pdId, row }));
+  out.push(...ikmSql({ now, tenantId, pdId, row }));
+  out.push(...performanceSql({ now, tenantId, pdId, row }));
+  out.push(...strukturSql({ now, tenantId, row }));
+  out.push(...securitySql({ now, tenantId, row }));
   return out.join("\n") + "\n";
 }

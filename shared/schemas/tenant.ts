@@ -1,6 +1,7 @@
 import { z } from "./zod-locale";
 import { tenantCodeSchema, emailSchema, personNameSchema } from "./common";
 import { capaianBandsSchema, DEFAULT_CAPAIAN_BANDS } from "../formulas/capaian";
+import { DEFAULT_RANKING_WEIGHTS, rankingWeightsSchema } from "./evaluation";
 
 export { TENANT_KINDS, TENANT_KIND_LABELS, type TenantKind } from "../kinds";
 import { TENANT_KINDS } from "../kinds";
@@ -13,6 +14,12 @@ export const tenantSettingsSchema = z.object({
   capaianBands: capaianBandsSchema,
   /** A kabupaten/kota opts in before its provinsi may rank it (DOMAIN.md §1). */
   shareWithProvinsi: z.boolean(),
+  /** Opt-in to the platform's national comparison table (published aggregates only). */
+  shareNationally: z.boolean(),
+  /** Weights of the ranking's composite score (evaluation module). */
+  rankingWeights: rankingWeightsSchema,
+  /** Tenant admins and evaluators must sign in with a second step (TOTP). */
+  requireTwoFactor: z.boolean(),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 export const tenantSettingsPatchSchema = tenantSettingsSchema.partial();
@@ -24,6 +31,9 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   ikmWeightMode: "exact",
   capaianBands: [...DEFAULT_CAPAIAN_BANDS],
   shareWithProvinsi: false,
+  shareNationally: false,
+  rankingWeights: { ...DEFAULT_RANKING_WEIGHTS },
+  requireTwoFactor: false,
 };
 
 export const createTenantSchema = z

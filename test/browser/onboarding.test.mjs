@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { journey, launch, signIn } from "./browser.mjs";
+import { enrolInBrowser } from "./totp.mjs";
 
 let browser;
 before(async () => (browser = await launch()));
@@ -25,6 +26,9 @@ test("operator onboards a kabupaten; its admin adds a PD and an agency operator"
   await journey(browser, "onboarding-operator", async ({ context, shot }) => {
     const page = await context.newPage();
     await signIn(page, "operator@demo.akuntabel.id");
+    // Platform operators must use two-step sign-in: the first sign-in goes to enrolment.
+    await page.waitForURL("**/akun");
+    await enrolInBrowser(page, shot);
     await page.waitForURL("**/platform/tenants");
     await page.getByLabel("Jenis pemda").selectOption("kabupaten");
     await page.getByLabel("Kode wilayah").fill("64.02");

@@ -8,5 +8,5 @@ export type IsolationCase = {
   /** Values for path parameters other than {code}, taken from tenant B's records. */
   params?: (t: World) => Record<string, string>;
   /** A valid body, so that a 404 is not really a 400 in disguise. */
-  body?: unknown | ((t: World) => unknown);
+  body?: ((t: World) => unknown) | Record<string, unknown> | unknown[] | string | number | boolean | null;
 };

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { rateLimits } from "../db/schema";
+import { AppError } from "../errors";
 
 export type Limit = { key: string; max: number; windowMs: number };
 
@@ -27,4 +28,22 @@ export function hit(db: Db, limit: Limit, now = Date.now()) {
 
 export function clear(db: Db, key: string) {
   return db.delete(rateLimits).where(eq(rateLimits.key, key));
+}
+
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+/** The sign-in limits (per account and per IP), shared by the password step and the code step. */
+export function loginLimits(email: string, ip: string): [Limit, Limit] {
+  return [
+    { key: `login:account:${email}`, max: 5, windowMs: LOGIN_WINDOW_MS },
+    { key: `login:ip:${ip}`, max: 20, windowMs: LOGIN_WINDOW_MS },
+  ];
+}
+
+/** Throws 429 with Retry-After while any of `limits` is exhausted. */
+export async function enforceLimits(db: Db, limits: Limit[], message = "Terlalu banyak percobaan masuk"): Promise<void> {
+  const wait = Math.max(...(await Promise.all(limits.map((l) => retryAfter(db, l)))));
+  if (wait > 0) {
+    throw new AppError("rate_limited", `${message}. Coba lagi dalam ${Math.ceil(wait / 60)} menit.`, undefined, { "Retry-After": String(wait) });
+  }
 }

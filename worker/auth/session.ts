@@ -11,7 +11,8 @@ export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** Refresh last_seen_at at most this often, so reads do not turn into writes. */
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
-export async function createSession(c: Context<AppEnv>, db: Db, userId: string): Promise<void> {
+/** `totpEnrolmentRequired`: the user must enrol in two-step sign-in before using anything else (see loadSession). */
+export async function createSession(c: Context<AppEnv>, db: Db, userId: string, opts: { totpEnrolmentRequired?: boolean } = {}): Promise<void> {
   const token = randomToken();
   const now = Date.now();
   await db.insert(sessions).values({
@@ -21,6 +22,7 @@ export async function createSession(c: Context<AppEnv>, db: Db, userId: string):
     expiresAt: now + SESSION_TTL_MS,
     lastSeenAt: now,
     userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
+    totpEnrolmentRequired: opts.totpEnrolmentRequired ?? false,
   });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
@@ -37,7 +39,7 @@ export async function readSession(c: Context<AppEnv>, db: Db): Promise<SessionUs
   const id = await sha256Hex(token);
   const now = Date.now();
   const row = await db
-    .select({ user: users, lastSeenAt: sessions.lastSeenAt })
+    .select({ user: users, lastSeenAt: sessions.lastSeenAt, totpEnrolmentRequired: sessions.totpEnrolmentRequired })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.status, "active")))
@@ -47,7 +49,14 @@ export async function readSession(c: Context<AppEnv>, db: Db): Promise<SessionUs
     c.executionCtx.waitUntil(db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run());
   }
   const { user } = row;
-  return { id: user.id, email: user.email, name: user.name, isPlatformOperator: user.isPlatformOperator, sessionId: id };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    isPlatformOperator: user.isPlatformOperator,
+    sessionId: id,
+    totpEnrolmentRequired: row.totpEnrolmentRequired,
+  };
 }
 
 export async function endSession(c: Context<AppEnv>, db: Db, sessionId: string): Promise<void> {

@@ -9,7 +9,9 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
  * cross-origin POST/PUT/PATCH/DELETE, and Sec-Fetch-Site where Origin is absent.
  */
 export const csrfGuard = createMiddleware<AppEnv>(async (c, next) => {
-  if (!SAFE.has(c.req.method)) {
+  // A bearer-token call without cookies carries no ambient credential a third-party page could borrow.
+  const bearerOnly = !c.req.header("cookie") && /^Bearer\s/i.test(c.req.header("authorization") ?? "");
+  if (!SAFE.has(c.req.method) && !bearerOnly) {
     const origin = c.req.header("origin");
     const site = c.req.header("sec-fetch-site");
     const own = new URL(c.req.url).origin;

@@ -4,6 +4,7 @@ import type { AppEnv } from "../env";
 import { controlDb } from "../db/client";
 import { memberships, tenants } from "../db/schema";
 import { AppError, notFound } from "../errors";
+import { scopeAllows } from "../auth/api-tokens";
 import type { Role } from "../../shared/roles";
 
 /**
@@ -14,6 +15,21 @@ export const tenantAccess = createMiddleware<AppEnv>(async (c, next) => {
   const user = c.get("user");
   if (!user) throw new AppError("unauthenticated", "Silakan masuk terlebih dahulu");
   const code = c.req.param("code") ?? "";
+  const token = c.get("apiToken");
+  if (token) {
+    // A token belongs to one tenant: any other tenant looks missing; its scopes then name what it may reach.
+    const tenant = await controlDb(c)
+      .select()
+      .from(tenants)
+      .where(and(eq(tenants.id, token.tenantId), eq(tenants.code, code), eq(tenants.status, "active")))
+      .get();
+    if (!tenant) throw notFound("Pemda");
+    const resource = c.req.path.split("/")[5] ?? "";
+    if (!scopeAllows(token.scopes, resource, c.req.method)) throw new AppError("forbidden", "Cakupan token API tidak mengizinkan tindakan ini");
+    c.set("tenant", { id: tenant.id, code: tenant.code, name: tenant.name, kind: tenant.kind, dbBinding: tenant.dbBinding });
+    c.set("grants", [{ role: token.role, pdId: token.pdId }]);
+    return next();
+  }
   const rows = await controlDb(c)
     .select({ tenant: tenants, role: memberships.role, pdId: memberships.pdId })
     .from(memberships)

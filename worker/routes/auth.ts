@@ -1,27 +1,41 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { controlDb } from "../db/client";
-import { memberships, perangkatDaerah, tenants, users } from "../db/schema";
+import { loginChallenges, memberships, perangkatDaerah, tenants, users, userTotp } from "../db/schema";
 import { AppError } from "../errors";
 import { errors, jsonBody, ok, okSchema } from "../openapi";
 import { loginSchema } from "../../shared/schemas/auth";
 import { ROLES } from "../../shared/roles";
 import { DUMMY_HASH, verifyPassword } from "../auth/password";
 import { createSession, endSession } from "../auth/session";
-import { clear, hit, retryAfter, type Limit } from "../auth/rate-limit";
+import { clear, enforceLimits, hit, loginLimits } from "../auth/rate-limit";
 import { requireUser } from "../middleware/session";
 import { audit } from "../audit";
+import { loginTotpSchema } from "../../shared/schemas/security";
+import { verifyTotp } from "../auth/totp";
+import { createChallenge, readChallenge, totpRequired, totpState, useRecoveryCode } from "../data/security";
+import { unreadCount } from "../data/notifications";
 
 export const authRoutes = new OpenAPIHono<AppEnv>();
 
-const WINDOW_MS = 15 * 60 * 1000;
-const accountLimit = (email: string): Limit => ({ key: `login:account:${email}`, max: 5, windowMs: WINDOW_MS });
-const ipLimit = (ip: string): Limit => ({ key: `login:ip:${ip}`, max: 20, windowMs: WINDOW_MS });
+/**
+ * `{ ok: true }` with the session cookie, as before two-step sign-in existed; or, for an
+ * enrolled user, `totpRequired` and a challenge for POST /auth/login/totp (no session yet);
+ * or `totpEnrolmentRequired` with a session that can only reach enrolment.
+ */
+const loginResult = z.object({
+  ok: z.literal(true),
+  totpRequired: z.boolean().optional(),
+  challenge: z.string().optional(),
+  totpEnrolmentRequired: z.boolean().optional(),
+});
 
 const meSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string(), isPlatformOperator: z.boolean() }),
+  security: z.object({ totpEnabled: z.boolean(), totpEnrolmentRequired: z.boolean() }),
+  unreadNotifications: z.number().int(),
   tenants: z.array(
     z.object({
       code: z.string(),
@@ -39,28 +53,69 @@ authRoutes.openapi(
     tags: ["auth"],
     summary: "Sign in with email and password; sets the session cookie",
     request: jsonBody(loginSchema),
-    responses: { 200: ok(okSchema), ...errors, 429: errors[401] },
+    responses: { 200: ok(loginResult), ...errors, 429: errors[401] },
   }),
   async (c) => {
     const { email, password } = c.req.valid("json");
     const db = controlDb(c);
-    const limits = [accountLimit(email), ipLimit(c.req.header("cf-connecting-ip") ?? "local")];
-    const wait = Math.max(...(await Promise.all(limits.map((l) => retryAfter(db, l)))));
-    if (wait > 0) {
-      throw new AppError(
-        "rate_limited",
-        `Terlalu banyak percobaan masuk. Coba lagi dalam ${Math.ceil(wait / 60)} menit.`,
-        undefined,
-        { "Retry-After": String(wait) },
-      );
-    }
+    const limits = loginLimits(email, c.req.header("cf-connecting-ip") ?? "local");
+    await enforceLimits(db, limits);
     const user = await db.select().from(users).where(eq(users.email, email)).get();
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !valid || user.status !== "active") {
-      await db.batch([hit(db, limits[0]!), hit(db, limits[1]!)]);
+      await db.batch([hit(db, limits[0]), hit(db, limits[1])]);
       throw new AppError("unauthenticated", "Email atau kata sandi salah");
     }
-    await db.batch([clear(db, limits[0]!.key), audit(c, db, { action: "login", entity: "user", entityId: user.id, tenantId: null })]);
+    // The account limit is cleared only after the second step, so codes cannot be guessed in fresh windows.
+    if ((await totpState(db, user.id))?.secret) {
+      return c.json({ ok: true as const, totpRequired: true, challenge: await createChallenge(db, user.id) }, 200);
+    }
+    const mustEnrol = await totpRequired(db, user);
+    await db.batch([clear(db, limits[0].key), audit(c, db, { action: "login", entity: "user", entityId: user.id, tenantId: null })]);
+    await createSession(c, db, user.id, { totpEnrolmentRequired: mustEnrol });
+    return c.json(mustEnrol ? { ok: true as const, totpEnrolmentRequired: true } : { ok: true as const }, 200);
+  },
+);
+
+authRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/auth/login/totp",
+    tags: ["auth"],
+    summary: "Second sign-in step: an authenticator code (each accepted once) or an unused recovery code; sets the session cookie",
+    request: jsonBody(loginTotpSchema),
+    responses: { 200: ok(okSchema), ...errors, 429: errors[401] },
+  }),
+  async (c) => {
+    const { challenge, code } = c.req.valid("json");
+    const db = controlDb(c);
+    const found = await readChallenge(db, challenge);
+    if (!found) throw new AppError("unauthenticated", "Sesi masuk sudah kedaluwarsa. Masukkan email dan kata sandi lagi.");
+    const user = await db.select().from(users).where(eq(users.id, found.userId)).get();
+    const totp = await totpState(db, found.userId);
+    if (!user || user.status !== "active" || !totp?.secret) throw new AppError("unauthenticated", "Sesi masuk sudah kedaluwarsa. Masukkan email dan kata sandi lagi.");
+    const limits = loginLimits(user.email, c.req.header("cf-connecting-ip") ?? "local");
+    await enforceLimits(db, limits);
+    const step = code.includes("-") ? null : await verifyTotp(totp.secret, code, totp.lastStep);
+    const accepted = step !== null || (code.includes("-") && (await useRecoveryCode(db, user.id, code)));
+    if (!accepted) {
+      await db.batch([hit(db, limits[0]), hit(db, limits[1])]);
+      throw new AppError("unauthenticated", "Kode verifikasi salah atau sudah dipakai", [{ path: "code", message: "Kode salah atau sudah dipakai" }]);
+    }
+    // Only one request can move last_step forward past this step: a replay in flight is refused here.
+    if (step !== null) {
+      const moved = await db
+        .update(userTotp)
+        .set({ lastStep: step })
+        .where(and(eq(userTotp.userId, user.id), lt(userTotp.lastStep, step)))
+        .returning({ userId: userTotp.userId });
+      if (!moved.length) throw new AppError("unauthenticated", "Kode verifikasi salah atau sudah dipakai", [{ path: "code", message: "Kode salah atau sudah dipakai" }]);
+    }
+    await db.batch([
+      db.delete(loginChallenges).where(eq(loginChallenges.id, found.id)),
+      clear(db, limits[0].key),
+      audit(c, db, { action: "login", entity: "user", entityId: user.id, tenantId: null, after: { secondStep: step !== null ? "totp" : "recovery_code" } }),
+    ]);
     await createSession(c, db, user.id);
     return c.json({ ok: true as const }, 200);
   },
@@ -106,8 +161,15 @@ authRoutes.openapi(
       t.grants.push({ role: r.role, pdId: r.pdId, pdName: r.pdName });
       byCode.set(r.code, t);
     }
+    const db = controlDb(c);
+    const [totp, unread] = await Promise.all([totpState(db, user.id), unreadCount(db, user.id)]);
     return c.json(
-      { user: { id: user.id, email: user.email, name: user.name, isPlatformOperator: user.isPlatformOperator }, tenants: [...byCode.values()] },
+      {
+        user: { id: user.id, email: user.email, name: user.name, isPlatformOperator: user.isPlatformOperator },
+        security: { totpEnabled: !!totp?.secret, totpEnrolmentRequired: !!user.totpEnrolmentRequired },
+        unreadNotifications: unread,
+        tenants: [...byCode.values()],
+      },
       200,
     );
   },

@@ -20,6 +20,8 @@ const pdOut = z.object({
   kind: z.string(),
   headName: z.string().nullable(),
   active: z.boolean(),
+  yearFrom: z.number().nullable(),
+  yearTo: z.number().nullable(),
 });
 const pdParams = tenantParams.extend({ id: z.string().max(64) });
 const toOut = (r: typeof perangkatDaerah.$inferSelect) => ({
@@ -29,6 +31,8 @@ const toOut = (r: typeof perangkatDaerah.$inferSelect) => ({
   kind: r.kind,
   headName: r.headName,
   active: r.active,
+  yearFrom: r.yearFrom,
+  yearTo: r.yearTo,
 });
 
 async function findPd(db: Db, tenantId: string, id: string) {
@@ -108,7 +112,7 @@ perangkatDaerahRoutes.openapi(
     const db = tenantDb(c);
     await assertCodeFree(db, tenant.id, input.code);
     const now = Date.now();
-    const row = { id: crypto.randomUUID(), tenantId: tenant.id, ...input, headName: input.headName ?? null, createdAt: now, updatedAt: now };
+    const row = { id: crypto.randomUUID(), tenantId: tenant.id, ...input, headName: input.headName ?? null, yearFrom: input.yearFrom ?? null, yearTo: input.yearTo ?? null, createdAt: now, updatedAt: now };
     await db.batch([
       db.insert(perangkatDaerah).values(row),
       audit(c, db, { action: "create", entity: "perangkat_daerah", entityId: row.id, after: toOut(row) }),

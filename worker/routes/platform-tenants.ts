@@ -92,7 +92,7 @@ platformTenantRoutes.openapi(
     const invitation = await prepareInvitation(c, db, { tenantId: id, email: input.adminEmail, name: input.adminName, role: "tenant_admin" });
     await db.batch([
       db.insert(tenants).values(tenant),
-      invitation.insert,
+      ...invitation.statements,
       audit(c, db, { action: "create", entity: "tenant", entityId: id, tenantId: id, after: tenant }),
       audit(c, db, { action: "invite", entity: "invitation", entityId: invitation.id, tenantId: id, after: { email: input.adminEmail, role: "tenant_admin" } }),
     ]);

@@ -114,7 +114,7 @@ userRoutes.openapi(
     const pdId = await checkPdScope(tenantDb(c), tenant.id, input.role, input.pdId);
     const inv = await prepareInvitation(c, db, { tenantId: tenant.id, email: input.email, name: input.name, role: input.role, pdId });
     await db.batch([
-      inv.insert,
+      ...inv.statements,
       audit(c, db, { action: "invite", entity: "invitation", entityId: inv.id, after: { email: input.email, role: input.role, pdId } }),
     ]);
     return c.json(inv.link, 201);

@@ -5,6 +5,8 @@ import type { TenantKind, TenantSettings } from "$shared/schemas/tenant";
 
 export type Me = {
   user: { id: string; email: string; name: string; isPlatformOperator: boolean };
+  security: { totpEnabled: boolean; totpEnrolmentRequired: boolean };
+  unreadNotifications: number;
   tenants: { code: string; name: string; kind: TenantKind; grants: { role: Role; pdId: string | null; pdName: string | null }[] }[];
 };
 
@@ -36,6 +38,8 @@ export type PerangkatDaerah = {
   kind: PdKind;
   headName: string | null;
   active: boolean;
+  yearFrom: number | null;
+  yearTo: number | null;
 };
 
 export type Member = {
@@ -71,3 +75,37 @@ export type PlatformTenant = {
 };
 
 export type List<T> = { items: T[] };
+
+/** POST /auth/login: a session, or a second step still to do (worker/routes/auth.ts). */
+export type LoginResult = { ok: true; totpRequired?: boolean; challenge?: string; totpEnrolmentRequired?: boolean };
+
+export type AccountSecurity = { totpEnabled: boolean; totpRequired: boolean; totpEnrolmentRequired: boolean; recoveryCodesLeft: number };
+
+export type AccountSession = { id: string; device: string; userAgent: string | null; createdAt: string; lastSeenAt: string; current: boolean };
+
+export type AppNotification = { id: string; kind: string; title: string; body: string; link: string | null; read: boolean; createdAt: string };
+
+export type ApiToken = {
+  id: string;
+  name: string;
+  prefix: string;
+  role: Role;
+  pdId: string | null;
+  scopes: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+export type OutboxEmail = { id: string; to: string; subject: string; body: string; kind: string; createdAt: string };
+
+export type Deadline = { id: string; year: number; key: string; label: string; dueDate: string; remindDaysBefore: number; custom: boolean };
+
+export type Monitoring = {
+  year: number;
+  today: string;
+  tracked: { deadlineId: string; key: string; label: string; dueDate: string; submitted: number; total: number }[];
+  untracked: { label: string; dueDate: string }[];
+  rows: { pdId: string; pdCode: string; pdName: string; deadlineId: string; label: string; dueDate: string; status: "missing" | "late"; daysLate: number; submittedAt: string | null }[];
+};

@@ -42,6 +42,7 @@ export const sessions = sqliteTable("sessions", {
   expiresAt: integer("expires_at").notNull(),
   lastSeenAt: integer("last_seen_at").notNull(),
   userAgent: text("user_agent"),
+  totpEnrolmentRequired: integer("totp_enrolment_required", { mode: "boolean" }).notNull().default(false),
 });
 
 export const invitations = sqliteTable("invitations", {
@@ -85,6 +86,9 @@ export const perangkatDaerah = sqliteTable("perangkat_daerah", {
   kind: text("kind").notNull(),
   headName: text("head_name"),
   active: integer("active", { mode: "boolean" }).notNull(),
+  // Added by 0002_organisation: the years the PD exists (null = open).
+  yearFrom: integer("year_from"),
+  yearTo: integer("year_to"),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });

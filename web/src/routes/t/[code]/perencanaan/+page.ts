@@ -1,0 +1,15 @@
+import { loadApi } from "$lib/api";
+import type { PerangkatDaerah } from "$lib/types";
+import type { PageLoad } from "./$types";
+import type { Plan } from "./types";
+
+/** Every RPJMD and Renstra of the pemda, and its PD for the "new Renstra" form. */
+export const load: PageLoad = async (event) => {
+  const code = encodeURIComponent(event.params.code);
+  event.depends("app:plans");
+  const [plans, pds] = await Promise.all([
+    loadApi<{ items: Plan[] }>(event, `/tenants/${code}/plans`),
+    loadApi<{ items: PerangkatDaerah[] }>(event, `/tenants/${code}/perangkat-daerah?limit=200`),
+  ]);
+  return { plans: plans.items, pds: pds.items };
+};

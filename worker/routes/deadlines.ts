@@ -1,0 +1,193 @@
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { AppEnv } from "../env";
+import { controlDb, tenantDb } from "../db/client";
+import { deadlines, reminderLog } from "../db/schema";
+import { AppError, notFound } from "../errors";
+import { errors, jsonBody, ok, okSchema, tenantParams } from "../openapi";
+import { createDeadlineSchema, deadlineYearSchema, updateDeadlineSchema } from "../../shared/schemas/security";
+import { canActForPd, requireRole } from "../middleware/tenant";
+import { findDeadline, listDeadlines } from "../data/deadlines";
+import { activePds, SUBMISSION_CHECKS } from "../data/monitoring";
+import { audit } from "../audit";
+
+export const deadlineRoutes = new OpenAPIHono<AppEnv>();
+const adminOnly = requireRole("tenant_admin");
+
+const deadlineOut = z.object({ id: z.string(), year: z.number().int(), key: z.string(), label: z.string(), dueDate: z.string(), remindDaysBefore: z.number().int(), custom: z.boolean() });
+const toOut = (d: typeof deadlines.$inferSelect) => ({
+  id: d.id,
+  year: d.year,
+  key: d.key,
+  label: d.label,
+  dueDate: d.dueDate,
+  remindDaysBefore: d.remindDaysBefore,
+  custom: d.key.startsWith("custom-"),
+});
+const idParams = tenantParams.extend({ id: z.string().max(64) });
+
+deadlineRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/tenants/{code}/deadlines",
+    tags: ["deadlines"],
+    summary: "The tenant's calendar of due dates for a year (defaults until the tenant changes them)",
+    request: { params: tenantParams, query: z.object({ year: deadlineYearSchema.optional() }) },
+    responses: { 200: ok(z.object({ year: z.number().int(), items: z.array(deadlineOut) })), ...errors },
+  }),
+  async (c) => {
+    const year = c.req.valid("query").year ?? new Date().getUTCFullYear();
+    const rows = await listDeadlines(controlDb(c), c.get("tenant").id, year);
+    return c.json({ year, items: rows.map(toOut) }, 200);
+  },
+);
+
+deadlineRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/tenants/{code}/deadlines",
+    tags: ["deadlines"],
+    summary: "Add a tenant-specific due date",
+    middleware: [adminOnly] as const,
+    request: { params: tenantParams, ...jsonBody(createDeadlineSchema) },
+    responses: { 201: ok(deadlineOut), ...errors },
+  }),
+  async (c) => {
+    const t = c.get("tenant");
+    const db = controlDb(c);
+    const body = c.req.valid("json");
+    const now = Date.now();
+    const id = crypto.randomUUID();
+    const row = { id, tenantId: t.id, year: Number(body.dueDate.slice(0, 4)), key: `custom-${id}`, ...body, createdAt: now, updatedAt: now };
+    await db.batch([db.insert(deadlines).values(row), audit(c, db, { action: "create", entity: "deadline", entityId: id, after: body })]);
+    return c.json(toOut(row), 201);
+  },
+);
+
+deadlineRoutes.openapi(
+  createRoute({
+    method: "patch",
+    path: "/tenants/{code}/deadlines/{id}",
+    tags: ["deadlines"],
+    summary: "Change a due date, its label or how early reminders go out",
+    middleware: [adminOnly] as const,
+    request: { params: idParams, ...jsonBody(updateDeadlineSchema) },
+    responses: { 200: ok(deadlineOut), ...errors },
+  }),
+  async (c) => {
+    const t = c.get("tenant");
+    const db = controlDb(c);
+    const { id } = c.req.valid("param");
+    const before = await findDeadline(db, t.id, id);
+    if (!before) throw notFound("Tenggat");
+    const patch = c.req.valid("json");
+    if (patch.dueDate && Math.abs(Number(patch.dueDate.slice(0, 4)) - before.year) > 1) {
+      throw new AppError("validation_failed", "Periksa kembali isian yang ditandai", [{ path: "dueDate", message: `Tanggal harus sekitar tahun ${before.year}` }]);
+    }
+    const after = { ...before, ...patch, updatedAt: Date.now() };
+    await db.batch([
+      db.update(deadlines).set({ label: after.label, dueDate: after.dueDate, remindDaysBefore: after.remindDaysBefore, updatedAt: after.updatedAt }).where(and(eq(deadlines.tenantId, t.id), eq(deadlines.id, id))),
+      audit(c, db, { action: "update", entity: "deadline", entityId: id, before: toOut(before), after: toOut(after) }),
+    ]);
+    return c.json(toOut(after), 200);
+  },
+);
+
+deadlineRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/tenants/{code}/deadlines/{id}",
+    tags: ["deadlines"],
+    summary: "Remove a tenant-specific due date (the standard ones can only be moved)",
+    middleware: [adminOnly] as const,
+    request: { params: idParams },
+    responses: { 200: ok(okSchema), ...errors },
+  }),
+  async (c) => {
+    const t = c.get("tenant");
+    const db = controlDb(c);
+    const { id } = c.req.valid("param");
+    const before = await findDeadline(db, t.id, id);
+    if (!before) throw notFound("Tenggat");
+    if (!before.key.startsWith("custom-")) throw new AppError("conflict", "Tenggat baku tidak dapat dihapus; ubah tanggalnya bila perlu");
+    await db.batch([
+      db.delete(reminderLog).where(eq(reminderLog.deadlineId, id)),
+      db.delete(deadlines).where(and(eq(deadlines.tenantId, t.id), eq(deadlines.id, id))),
+      audit(c, db, { action: "delete", entity: "deadline", entityId: id, before: toOut(before) }),
+    ]);
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+/** Today's date in WIB (UTC+7), where a due date is a local calendar day. */
+const wibDay = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+const monitoringOut = z.object({
+  year: z.number().int(),
+  today: z.string(),
+  tracked: z.array(z.object({ deadlineId: z.string(), key: z.string(), label: z.string(), dueDate: z.string(), submitted: z.number().int(), total: z.number().int() })),
+  untracked: z.array(z.object({ label: z.string(), dueDate: z.string() })),
+  rows: z.array(
+    z.object({
+      pdId: z.string(),
+      pdCode: z.string(),
+      pdName: z.string(),
+      deadlineId: z.string(),
+      label: z.string(),
+      dueDate: z.string(),
+      status: z.enum(["missing", "late"]),
+      daysLate: z.number().int(),
+      submittedAt: z.string().nullable(),
+    }),
+  ),
+});
+
+deadlineRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/tenants/{code}/monitoring",
+    tags: ["deadlines"],
+    summary: "Late-updaters board: per PD, what was due and is not submitted (or came late), most late first",
+    request: { params: tenantParams, query: z.object({ year: deadlineYearSchema.optional() }) },
+    responses: { 200: ok(monitoringOut), ...errors },
+  }),
+  async (c) => {
+    const t = c.get("tenant");
+    const grants = c.get("grants");
+    const today = wibDay(Date.now());
+    const year = c.req.valid("query").year ?? Number(today.slice(0, 4));
+    const due = (await listDeadlines(controlDb(c), t.id, year)).filter((d) => d.dueDate <= today);
+    const db = tenantDb(c);
+    // PD-scoped roles see their own perangkat daerah only.
+    const pds = (await activePds(db, t.id)).filter((pd) => grants.some((g) => g.pdId === null) || canActForPd(grants, ["agency_admin", "agency_head"], pd.id));
+    const tracked: z.infer<typeof monitoringOut>["tracked"] = [];
+    const rows: z.infer<typeof monitoringOut>["rows"] = [];
+    for (const d of due) {
+      const check = SUBMISSION_CHECKS[d.key];
+      if (!check) continue;
+      const submitted = await check(db, t.id, year);
+      tracked.push({ deadlineId: d.id, key: d.key, label: d.label, dueDate: d.dueDate, submitted: pds.filter((p) => submitted.has(p.id)).length, total: pds.length });
+      for (const pd of pds) {
+        const at = submitted.get(pd.id);
+        const daysLate = daysBetween(d.dueDate, at === undefined ? today : wibDay(at));
+        if (at !== undefined && daysLate <= 0) continue;
+        rows.push({
+          pdId: pd.id,
+          pdCode: pd.code,
+          pdName: pd.name,
+          deadlineId: d.id,
+          label: d.label,
+          dueDate: d.dueDate,
+          status: at === undefined ? "missing" : "late",
+          daysLate: Math.max(0, daysLate),
+          submittedAt: at === undefined ? null : new Date(at).toISOString(),
+        });
+      }
+    }
+    rows.sort((a, b) => b.daysLate - a.daysLate || a.pdCode.localeCompare(b.pdCode));
+    const untracked = due.filter((d) => !SUBMISSION_CHECKS[d.key]).map((d) => ({ label: d.label, dueDate: d.dueDate }));
+    return c.json({ year, today, tracked, untracked, rows }, 200);
+  },
+);
