@@ -1,38 +1,17 @@
 // `npm run bench`: starts the built app with wrangler dev on loopback over a fresh demo
 // database, drives each scenario with autocannon (bounded: 10 connections, a few seconds),
 // and prints p50/p99/req/s as ratios to a bare health route measured in the same run.
-import { spawn, execFileSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
-import { rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { chromium } from "playwright-core";
-import { prepareLocalDb, quietEnv } from "../scripts/local-db.mjs";
+import { startLocalServer } from "../scripts/local-server.mjs";
 import { BASELINE, PAGES, SCENARIOS } from "./scenarios.mjs";
 import { PASSWORD } from "../scripts/demo/organisation.mjs";
 
-const PORT = process.env.BENCH_PORT ?? "8797";
-const BASE = `http://127.0.0.1:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const STATE = ".wrangler/bench-state";
-
-rmSync(STATE, { recursive: true, force: true });
-prepareLocalDb(STATE);
-execFileSync("npm", ["run", "build:web", "--silent"], { stdio: ["ignore", "ignore", "inherit"], env: quietEnv });
-const server = spawn(process.execPath, ["node_modules/wrangler/bin/wrangler.js", "dev", "--port", PORT, "--ip", "127.0.0.1", "--persist-to", STATE, "--log-level", "warn"], {
-  stdio: ["ignore", "ignore", "inherit"],
-  env: quietEnv,
-});
-
-async function waitUntilUp() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/v1/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("wrangler dev did not start");
-}
+const { baseUrl: BASE, stop } = await startLocalServer({ port: process.env.BENCH_PORT ?? "8797", state: ".wrangler/bench-state" });
 
 async function signIn() {
   const res = await fetch(`${BASE}/api/v1/auth/login`, {
@@ -47,16 +26,15 @@ async function signIn() {
 function load(ctx, s) {
   const path = typeof s.path === "function" ? s.path(ctx) : s.path;
   const headers = { ...(s.auth ? { cookie: ctx.cookie } : {}), ...(s.body ? { "content-type": "application/json", origin: BASE } : {}) };
+  // Bodies are made per request (fresh idempotency keys); `headers(ctx)` may vary per request too.
+  const setupRequest = (req) => ({
+    ...req,
+    headers: { ...headers, ...(s.headers?.(ctx) ?? {}) },
+    ...(s.body ? { body: JSON.stringify(s.body(ctx)) } : {}),
+  });
   return new Promise((resolve, reject) =>
     autocannon(
-      {
-        url: `${BASE}${path}`,
-        method: s.method ?? "GET",
-        headers,
-        connections: 10,
-        duration: SECONDS,
-        ...(s.body ? { setupClient: (client) => client.on("response", () => client.setBody(JSON.stringify(s.body(ctx)))), body: JSON.stringify(s.body(ctx)) } : {}),
-      },
+      { url: `${BASE}${path}`, method: s.method ?? "GET", connections: 10, duration: SECONDS, requests: [{ setupRequest }] },
       (err, r) => (err ? reject(err) : resolve(r)),
     ),
   );
@@ -87,8 +65,8 @@ async function pageWeights(ctx) {
 
 const fmt = (n, dp = 1) => n.toLocaleString("en-US", { minimumFractionDigits: dp, maximumFractionDigits: dp });
 try {
-  await waitUntilUp();
   const ctx = { base: BASE, cookie: await signIn() };
+  for (const s of SCENARIOS) await s.prepare?.(ctx);
   const base = await load(ctx, BASELINE);
   const rows = [[BASELINE.name, base]];
   for (const s of SCENARIOS) rows.push([s.name, await load(ctx, s)]);
@@ -112,5 +90,5 @@ try {
       `Absolute figures drift between runs and machines; compare the ratios to the health baseline.\n\n${table}\n`,
   );
 } finally {
-  server.kill("SIGTERM");
+  stop();
 }

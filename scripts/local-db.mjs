@@ -13,7 +13,9 @@ function wrangler(args, persistTo) {
 /** Applies migrations to the local D1 and loads the demo data (idempotent). */
 export function prepareLocalDb(persistTo) {
   wrangler(["d1", "migrations", "apply", "DB"], persistTo);
-  mkdirSync(".wrangler", { recursive: true });
-  writeFileSync(".wrangler/demo-seed.sql", demoSql());
-  wrangler(["d1", "execute", "DB", "--file", ".wrangler/demo-seed.sql"], persistTo);
+  // The SQL file sits beside the database it seeds, so two prepared databases never share it.
+  const dir = persistTo ?? ".wrangler";
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/demo-seed.sql`, demoSql());
+  wrangler(["d1", "execute", "DB", "--file", `${dir}/demo-seed.sql`], persistTo);
 }

@@ -115,7 +115,7 @@ describe("perjanjian kinerja", () => {
     expect(diff.json.rows.map((r: any) => [r.name, r.before, r.after, r.change])).toEqual([
       ["Persentase Layanan Kegiatan Pimpinan Daerah", "95 %", "96 %", "changed"],
       ["Nilai SAKIP Bagian", "A kategori", "A kategori", "same"],
-      ["Program Penunjang Urusan Pemerintahan", "Rp 1600000000", "Rp 1789275000", "changed"],
+      ["Program Penunjang Urusan Pemerintahan", "Rp 1.600.000.000", "Rp 1.789.275.000", "changed"],
     ]);
     expect((await pkA(`/${pkId}/revisions`, { effectiveDate: "2022-08-01", reason: "Satu lagi dari versi lama" })).status).toBe(409);
     // Discard the draft: realisasi below works from the approved version 1.

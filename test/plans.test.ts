@@ -118,6 +118,15 @@ describe("cascading tree, indicators and targets", () => {
     expect(tree.json.rpjmd.map((n: any) => n.level)).toEqual(["visi", "misi", "tujuan", "sasaran"]);
   });
 
+  it("the RPJMD's cascade brings every following Renstra; a Renstra has none; other tenants see 404", async () => {
+    const r = await api(`${base(t.codeA)}/${rpjmdA}/cascade?asOf=2026-06-01`, { cookie: t.a.viewer });
+    expect(r.status).toBe(200);
+    expect(r.json.plans.map((p: any) => p.plan.id)).toEqual([renstraA]);
+    expect(r.json.plans[0].nodes.find((n: any) => n.level === "tujuan").supports).toEqual([sasaranRpjmd]);
+    expect((await api(`${base(t.codeA)}/${renstraA}/cascade`, { cookie: t.a.viewer })).status).toBe(400);
+    expect((await api(`${base(t.codeA)}/${renstraB}/cascade`, { cookie: t.a.tenant_admin })).status).toBe(404);
+  });
+
   it("rejects wrong levels, missing indicator fields and targets that do not parse, naming the field", async () => {
     const op = t.a.agency_admin;
     const wrongParent = await api(`${base(t.codeA)}/${renstraA}/nodes`, { cookie: op, body: { level: "kegiatan", parentId: sasaran, name: "Kegiatan tanpa program" } });

@@ -262,11 +262,13 @@ const kaltimRenstra = [
     level: "tujuan",
     name: "Terwujudnya birokrasi yang efektif dan efisien",
     supports: ["misi4"],
+    owner: "kepala",
     indicators: [{ name: "Nilai Akuntabilitas Kinerja", satuan: "nilai", targets: { 2019: "76.55", 2020: "76.60", 2021: "76.65", 2022: "77.00", 2023: "78.00" } }],
     children: [
       {
         level: "sasaran",
         name: "Meningkatnya kualitas kebijakan pelayanan publik",
+        owner: "kepala",
         indicators: [
           pct("Persentase Perangkat Daerah yang memperoleh nilai SAKIP minimal (B)", { 2019: "70", 2020: "75", 2021: "77", 2022: "79", 2023: "81" }, { iku: true, pj: "Biro Organisasi", tw: { 2021: { 2: "77" } } }),
           {
@@ -285,9 +287,10 @@ const kaltimRenstra = [
             level: "program",
             code: "4.01.05",
             name: "Program Penataan Organisasi",
+            owner: "kepala",
             children: [
-              { level: "kegiatan", code: "4.01.05.2.01", name: "Fasilitasi Reformasi Birokrasi dan Akuntabilitas Kinerja" },
-              { level: "kegiatan", code: "4.01.05.2.02", name: "Fasilitasi Kelembagaan dan Analisis Jabatan" },
+              { level: "kegiatan", code: "4.01.05.2.01", name: "Fasilitasi Reformasi Birokrasi dan Akuntabilitas Kinerja", owner: "rb" },
+              { level: "kegiatan", code: "4.01.05.2.02", name: "Fasilitasi Kelembagaan dan Analisis Jabatan", owner: "kelembagaan" },
             ],
           },
         ],
@@ -298,11 +301,13 @@ const kaltimRenstra = [
     level: "tujuan",
     name: "Terwujudnya birokrasi yang memiliki pelayanan publik berkualitas",
     supports: ["misi4"],
+    owner: "kepala",
     indicators: [{ name: "Indeks Kepuasan Masyarakat", satuan: "indeks", targets: { 2019: "81.50", 2020: "82.00", 2021: "82.30", 2022: "82.50", 2023: "83.00" } }],
     children: [
       {
         level: "sasaran",
         name: "Meningkatnya kualitas layanan pemerintah",
+        owner: "kepala",
         indicators: [pct("Persentase Indeks Kepuasan Masyarakat Perangkat Daerah yang nilainya >80 (B)", { 2019: "67", 2020: "68", 2021: "69", 2022: "70", 2023: "71" }, { iku: true, pj: "Biro Organisasi", tw: { 2021: { 4: "69" } } })],
       },
     ],
@@ -447,6 +452,8 @@ export function planningSql({ now, tenantId, pdId, row }) {
     yearTo: 2023,
     nodes: kaltimRenstra,
     refs: kaltimRefs,
+    // Jabatan of Biro Organisasi from the Organisation demo (scripts/demo/struktur.mjs, seed 002 structure).
+    owners: { kepala: "demo-jabatan-64-4.01.07-BO", kelembagaan: "demo-jabatan-64-4.01.07-BO.1", rb: "demo-jabatan-64-4.01.07-BO.2" },
   });
   return out;
 }

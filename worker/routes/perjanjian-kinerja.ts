@@ -11,7 +11,7 @@ import { canActForPd, requireRole } from "../middleware/tenant";
 import { audit } from "../audit";
 import { findPd, findPk, itemsFromRenstra, pkItemsOf, pkSignatory, pkVersions, renstraFor, type PkDocument, type PkItem } from "../data/performance";
 import { planContent } from "../data/planning";
-import { parseIdNumber } from "../../shared/format/number";
+import { formatRupiah, parseIdNumber } from "../../shared/format/number";
 import { pkCreateSchema, pkItemsSchema, pkRevisionSchema, PK_STATUSES } from "../../shared/schemas/performance";
 
 /** Perjanjian Kinerja: drafted from the Renstra, submitted, approved by the PD head, revised as new versions. */
@@ -419,7 +419,7 @@ perjanjianKinerjaRoutes.openapi(
     const prev = (await pkVersions(db, tenant.id, pk)).filter((v) => v.version < pk.version).at(-1) ?? null;
     const [now, before] = await Promise.all([pkItemsOf(db, tenant.id, pk.id), prev ? pkItemsOf(db, tenant.id, prev.id) : Promise.resolve([])]);
     const key = (i: PkItem) => (i.kind === "indicator" ? `i:${i.indicatorId}` : `p:${i.nodeId}`);
-    const value = (i: PkItem | undefined) => (!i ? null : i.kind === "indicator" ? `${i.targetText ?? ""}${i.satuan ? ` ${i.satuan}` : ""}` : i.anggaran === null ? "" : `Rp ${i.anggaran}`);
+    const value = (i: PkItem | undefined) => (!i ? null : i.kind === "indicator" ? `${i.targetText ?? ""}${i.satuan ? ` ${i.satuan}` : ""}` : i.anggaran === null ? "" : formatRupiah(i.anggaran));
     const keys = [...new Set([...now.map(key), ...before.map(key)])];
     const rows = keys.map((k) => {
       const a = before.find((i) => key(i) === k);

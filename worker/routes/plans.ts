@@ -282,6 +282,28 @@ planRoutes.openapi(
 
 planRoutes.openapi(
   createRoute({
+    method: "get",
+    path: "/tenants/{code}/plans/{planId}/cascade",
+    tags: ["perencanaan"],
+    summary: "The Renstra trees of every PD that follows this RPJMD, as in force on a date: the pemda-wide pohon kinerja",
+    request: { params: planParams, query: asOfQuery },
+    responses: { 200: ok(z.object({ asOf: z.string(), plans: z.array(z.object({ plan: planOut, nodes: z.array(nodeSchema) })) })), ...errors },
+  }),
+  async (c) => {
+    const tenant = c.get("tenant");
+    const db = tenantDb(c);
+    const plan = await findPlan(db, tenant.id, c.req.valid("param").planId);
+    if (plan.kind !== "rpjmd") throw new AppError("bad_request", "Cascading pemda dibaca dari RPJMD; buka Renstra untuk pohon kinerja perangkat daerah");
+    const asOf = c.req.valid("query").asOf ?? defaultAsOf(plan);
+    const followers = (await listPlans(db, tenant.id, { kind: "renstra" })).filter((r) => r.plan.rpjmdPlanId === plan.id);
+    const plans = [];
+    for (const f of followers) plans.push({ plan: planToOut(f.plan, f.pdName), nodes: treeOut(await planContent(db, tenant.id, f.plan.id, asOf)) });
+    return c.json({ asOf, plans }, 200);
+  },
+);
+
+planRoutes.openapi(
+  createRoute({
     method: "patch",
     path: "/tenants/{code}/plans/{planId}",
     tags: ["perencanaan"],

@@ -4,7 +4,7 @@ import type { Indicator, PlanNode, RpjmdNode } from "../types";
 
 export type TreeItem = {
   id: string;
-  /** "rpjmd": context from the RPJMD the Renstra follows (read-only here). */
+  /** "rpjmd": context from another plan (the RPJMD above a Renstra, the Renstra below an RPJMD), read-only here. */
   source: "root" | "rpjmd" | "plan";
   label: string;
   name: string;
@@ -16,7 +16,7 @@ export type TreeItem = {
  * One tree from the plan's flat nodes. A Renstra's roots hang under the RPJMD nodes they
  * support, with those nodes' RPJMD ancestors above them, so the tree reads from visi down.
  */
-export function buildTree(planName: string, nodes: PlanNode[], rpjmd: RpjmdNode[]): TreeItem {
+export function buildTree(planName: string, nodes: PlanNode[], rpjmd: RpjmdNode[], followers: { pdName: string; nodes: PlanNode[] }[] = []): TreeItem {
   const root: TreeItem = { id: "root", source: "root", label: "", name: planName, children: [] };
   const items = new Map<string, TreeItem>();
   for (const n of nodes) items.set(n.id, { id: n.id, source: "plan", label: NODE_LEVEL_LABELS[n.level] + (n.code ? ` ${n.code}` : ""), name: n.name, node: n, children: [] });
@@ -38,6 +38,14 @@ export function buildTree(planName: string, nodes: PlanNode[], rpjmd: RpjmdNode[
     const item = items.get(n.id)!;
     const parent = (n.parentId && items.get(n.parentId)) || (!n.parentId && n.supports.map(contextItem).find(Boolean)) || root;
     parent.children.push(item);
+  }
+  // The pemda-wide view: each PD's Renstra under the RPJMD nodes it supports (read-only here).
+  for (const f of followers) {
+    const own = new Map<string, TreeItem>(f.nodes.map((n) => [n.id, { id: `${f.pdName}:${n.id}`, source: "rpjmd", label: `${f.pdName} · ${NODE_LEVEL_LABELS[n.level]}${n.code ? ` ${n.code}` : ""}`, name: n.name, children: [] }]));
+    for (const n of f.nodes) {
+      const parent = (n.parentId && own.get(n.parentId)) || (!n.parentId && n.supports.map((id) => items.get(id)).find(Boolean)) || root;
+      parent.children.push(own.get(n.id)!);
+    }
   }
   return root;
 }

@@ -1,0 +1,36 @@
+import { execFileSync, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { prepareLocalDb, quietEnv } from "./local-db.mjs";
+
+/**
+ * A throwaway copy of the app for tests and measurements: a fresh local D1 with the demo data
+ * under `state`, the web app built, `wrangler dev` on loopback. Returns its URL and a stop().
+ */
+export async function startLocalServer({ port, state }) {
+  rmSync(state, { recursive: true, force: true });
+  prepareLocalDb(state);
+  execFileSync("npm", ["run", "build:web", "--silent"], { stdio: ["ignore", "ignore", "inherit"], env: quietEnv });
+  const server = spawn(process.execPath, ["node_modules/wrangler/bin/wrangler.js", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--log-level", "warn"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: quietEnv,
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = () => server.kill("SIGTERM");
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/api/v1/health`)).ok) return { baseUrl, stop };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  stop();
+  throw new Error("wrangler dev did not start within 30 s");
+}
+
+/** Runs SQL against a local state's D1 and returns the rows (for checks after a run). */
+export function queryLocalDb(state, sql) {
+  const out = execFileSync(process.execPath, ["node_modules/wrangler/bin/wrangler.js", "d1", "execute", "DB", "--local", "--persist-to", state, "--json", "--command", sql], {
+    env: quietEnv,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return JSON.parse(out.toString())[0].results;
+}
