@@ -17,7 +17,10 @@ const server = spawn(process.execPath, ["node_modules/wrangler/bin/wrangler.js",
 
 console.log(`\nAkuntabel berjalan di http://localhost:${PORT}\n`);
 console.log(`Akun demo (kata sandi semua: ${PASSWORD})`);
-for (const u of USERS) console.log(`  ${u.email.padEnd(48)} ${u.platform ? "operator platform" : `${u.role} · ${u.tenant}${u.pd ? ` · ${u.pd}` : ""}`}`);
+for (const u of USERS) console.log(`  ${u.email.padEnd(48)} ${u.platform ? "operator platform (diminta mengaktifkan verifikasi dua langkah saat masuk pertama)" : `${u.role} · ${u.tenant}${u.pd ? ` · ${u.pd}` : ""}`}`);
+console.log(`\nHalaman publik tanpa akun:`);
+console.log(`  Survei IKM (ponsel)   http://localhost:${PORT}/s/kaltim-adpim`);
+console.log(`  Papan IKM (TV)        http://localhost:${PORT}/papan-ikm/64`);
 console.log("\nTekan Ctrl+C untuk berhenti.");
 
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
