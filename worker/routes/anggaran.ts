@@ -8,6 +8,7 @@ import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, okSchema, tenantParams } from "../openapi";
 import { canActForPd, requireRole } from "../middleware/tenant";
 import { audit } from "../audit";
+import { batchIfChanged } from "../db/guarded-batch";
 import { anggaran, findPd, renstraFor } from "../data/performance";
 import { planContent } from "../data/planning";
 import { budgetLineInputSchema, budgetLinePatchSchema } from "../../shared/schemas/performance";
@@ -110,8 +111,8 @@ anggaranRoutes.openapi(
       createdAt: now,
       updatedAt: now,
     };
-    const [result] = await db.batch([db.insert(budgetLines).values(row).onConflictDoNothing(), audit(c, db, { action: "create", entity: "anggaran", entityId: row.id, after: row })]);
-    if (result.meta.changes === 0) throw new AppError("conflict", "Baris anggaran untuk program/kegiatan dan jenis belanja ini sudah ada; ubah baris itu");
+    const created = await batchIfChanged(db, db.insert(budgetLines).values(row).onConflictDoNothing(), [audit(c, db, { action: "create", entity: "anggaran", entityId: row.id, after: row })]);
+    if (!created) throw new AppError("conflict", "Baris anggaran untuk program/kegiatan dan jenis belanja ini sudah ada; ubah baris itu");
     return c.json(row, 201);
   },
 );
@@ -142,11 +143,12 @@ anggaranRoutes.openapi(
       updatedAt: Date.now(),
     };
     const { id: _id, tenantId: _t, ...set } = after;
-    const [result] = await db.batch([
+    const updated = await batchIfChanged(
+      db,
       db.update(budgetLines).set(set).where(and(eq(budgetLines.tenantId, tenant.id), eq(budgetLines.id, before.id), eq(budgetLines.version, version))),
-      audit(c, db, { action: "update", entity: "anggaran", entityId: before.id, before, after }),
-    ]);
-    if (result.meta.changes === 0) throw new StaleLine(await findLine(db, tenant.id, before.id));
+      [audit(c, db, { action: "update", entity: "anggaran", entityId: before.id, before, after })],
+    );
+    if (!updated) throw new StaleLine(await findLine(db, tenant.id, before.id));
     return c.json(after, 200);
   },
 );

@@ -10,6 +10,7 @@ import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, tenantParams } from "../openapi";
 import { canActForPd, requireRole } from "../middleware/tenant";
 import { audit } from "../audit";
+import { batchIfChanged } from "../db/guarded-batch";
 import { ACCEPTING_DISPOSITION, dispositionSchema, reportSubmitSchema, REPORT_STATUSES } from "../../shared/schemas/performance";
 
 /** Triwulan reports: the PD submits, the evaluator answers with a disposition, the PD revises and resubmits. */
@@ -199,12 +200,11 @@ laporanTriwulanRoutes.openapi(
     const status = input.disposition === ACCEPTING_DISPOSITION ? "accepted" : "returned";
     const after: Report = { ...r, status, lastDisposition: input.disposition, updatedAt: now };
     const notes = (input.indicatorNotes ?? []).map((n, i) => event(c, r.id, { kind: "note", indicatorId: n.indicatorId, note: n.note }, now + 1 + i));
-    const [result] = await db.batch([
-      db.update(twReports).set({ status, lastDisposition: input.disposition, updatedAt: now }).where(and(eq(twReports.tenantId, tenant.id), eq(twReports.id, r.id), eq(twReports.status, "submitted"))),
+    const judged = await batchIfChanged(db, db.update(twReports).set({ status, lastDisposition: input.disposition, updatedAt: now }).where(and(eq(twReports.tenantId, tenant.id), eq(twReports.id, r.id), eq(twReports.status, "submitted"))), [
       db.insert(twReportEvents).values([event(c, r.id, { kind: "disposition", disposition: input.disposition, note: input.note }, now), ...notes]),
       audit(c, db, { action: "update", entity: "laporan_triwulan", entityId: r.id, before: { status: r.status }, after: { status, disposition: input.disposition, note: input.note ?? null } }),
     ]);
-    if (result.meta.changes === 0) throw new AppError("conflict", "Laporan ini baru saja dinilai orang lain; muat ulang halaman");
+    if (!judged) throw new AppError("conflict", "Laporan ini baru saja dinilai orang lain; muat ulang halaman");
     return c.json(await detail(c, db, after, pdName), 200);
   },
 );

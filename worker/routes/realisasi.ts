@@ -9,6 +9,7 @@ import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, okSchema, tenantParams } from "../openapi";
 import { canActForPd, requireRole } from "../middleware/tenant";
 import { audit } from "../audit";
+import { batchIfChanged } from "../db/guarded-batch";
 import { kinerja } from "../data/performance";
 import { parseScale } from "../../shared/schemas/planning";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, parseRealisasi, realisasiInputSchema, REALISASI_STATUSES } from "../../shared/schemas/performance";
@@ -157,8 +158,10 @@ realisasiRoutes.openapi(
     const write = current
       ? db.update(realisasi).set(row).where(and(where, eq(realisasi.version, input.version)))
       : db.insert(realisasi).values(row).onConflictDoNothing();
-    const [result] = await db.batch([write, audit(c, db, { action: current ? "update" : "create", entity: "realisasi", entityId: row.id, before: current ? toOut(current) : undefined, after: toOut(row) })]);
-    if (result.meta.changes === 0) {
+    const written = await batchIfChanged(db, write, [
+      audit(c, db, { action: current ? "update" : "create", entity: "realisasi", entityId: row.id, before: current ? toOut(current) : undefined, after: toOut(row) }),
+    ]);
+    if (!written) {
       const now2 = await db.select().from(realisasi).where(where).get();
       throw new StaleEdit(now2 ? toOut(now2) : null);
     }
