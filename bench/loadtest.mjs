@@ -93,6 +93,8 @@ try {
   console.log(`load: ${SECONDS} s, ${WORKERS} concurrent clients, ${stats.sent} requests (${(stats.sent / elapsed).toFixed(0)}/s)`);
   console.table(stats);
   console.log(`database: ${rows} new responses, ${keys} distinct keys; tallies count ${tallied} = ${before} earlier + ${rows} new`);
+  const edits = await realisasiRace();
+  console.log(`realisasi: ${edits.saved} saves accepted, ${edits.stale} stale (409), ${edits.fiveXX} 5xx; final value ${edits.final}; audit rows ${edits.audited}`);
   const checks = [
     ["no 5xx", stats.fiveXX === 0],
     ["no duplicates stored", rows === keys],
@@ -100,9 +102,62 @@ try {
     ["nothing stored that was not accepted or possibly aborted", rows <= accepted.size + maybe.size],
     ["tallies equal the rows", Number(tallied) === Number(before) + Number(rows)],
     ["invalid payloads rejected", stats.rejected > 0 && stats.other === 0],
+    ["realisasi: no 5xx", edits.fiveXX === 0],
+    ["realisasi: every accepted save is in the audit log, and nothing else", edits.audited === edits.saved],
+    ["realisasi: the final value is the last accepted one", edits.final === edits.lastAccepted],
   ];
   for (const [name, ok] of checks) console.log(`${ok ? "✓" : "✗"} ${name}`);
   process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
 } finally {
   stop();
+}
+
+/**
+ * Concurrent edits of one realisasi cell (Mojokerto 2022, TW IV, still open): each client saves
+ * from the version it last saw; a stale save gets 409 with the current cell and tries again.
+ */
+async function realisasiRace() {
+  const PD = "demo-pd-35.16-1.01";
+  // Kept-alive sockets from the aborted requests above may have been closed by the server: retry once.
+  const fetch = (url, init) => globalThis.fetch(url, init).catch(() => globalThis.fetch(url, init));
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify({ email: "operator.protokol.mojokerto@demo.akuntabel.id", password: "akuntabel-demo" }),
+  });
+  const cookie = login.headers.get("set-cookie").split(";")[0];
+  const headers = { cookie, origin: baseUrl, "content-type": "application/json" };
+  const grid = await (await fetch(`${baseUrl}/api/v1/tenants/35.16/realisasi?pdId=${PD}&year=2022`, { headers })).json();
+  const indicator = grid.sasaran.flatMap((s) => s.indicators)[0];
+  const cell = indicator.cells[3];
+  const result = { saved: 0, stale: 0, fiveXX: 0, final: null, lastAccepted: null, lastVersion: -1, audited: 0 };
+  const end = Date.now() + Math.min(SECONDS, 10) * 1000;
+  async function client(n) {
+    let version = cell.version;
+    for (let i = 0; Date.now() < end; i++) {
+      const value = `${n},${i}`;
+      const res = await fetch(`${baseUrl}/api/v1/tenants/35.16/realisasi`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ indicatorId: indicator.indicatorId, year: 2022, period: 4, value, status: "provisional", version }),
+      });
+      const body = await res.json();
+      if (res.status >= 500) result.fiveXX++;
+      if (res.status === 200) {
+        result.saved++;
+        version = body.version;
+        if (body.version > result.lastVersion) (result.lastVersion = body.version), (result.lastAccepted = value);
+      } else if (res.status === 409) {
+        result.stale++;
+        version = body.error.current?.version ?? version;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: 6 }, (_, n) => client(n + 1)));
+  const after = await (await fetch(`${baseUrl}/api/v1/tenants/35.16/realisasi?pdId=${PD}&year=2022`, { headers })).json();
+  const finalCell = after.sasaran.flatMap((s) => s.indicators).find((i) => i.indicatorId === indicator.indicatorId).cells[3];
+  result.final = finalCell.value;
+  const [{ n }] = queryLocalDb(STATE, `SELECT count(*) AS n FROM audit_log WHERE entity = 'realisasi' AND created_at >= ${Date.now() - 120_000} AND user_id = 'demo-user-operator.protokol.mojokerto'`);
+  result.audited = Number(n);
+  return result;
 }
