@@ -40,6 +40,12 @@ test("operator onboards a kabupaten; its admin adds a PD and an agency operator"
     adminLink = await page.getByTestId("tenant-invite-link").textContent();
     await shot(page, "tenant-onboarded");
     assert.match(adminLink ?? "", /\/invite\/[\w-]{40,}/);
+
+    // The national table shows the pemda that opted in (the demo Kaltim and Jatim), from published figures.
+    await page.getByRole("link", { name: "Peringkat nasional" }).first().click();
+    await page.getByRole("heading", { name: /Peringkat nasional/ }).waitFor();
+    await page.getByRole("cell", { name: /Provinsi Kalimantan Timur/ }).first().waitFor();
+    await shot(page, "national-ranking");
   });
 
   let operatorLink;

@@ -1,6 +1,6 @@
 import { loadApi, query } from "$lib/api";
 import type { PageLoad } from "./$types";
-import type { PdRanking, PemdaRanking } from "./types";
+import type { PdRanking, PemdaRanking } from "$lib/ranking/types";
 
 /** The PD ranking of a year, or (tab=kabkota, provinsi only) its opted-in kabupaten/kota. Year and tab live in the URL. */
 export const load: PageLoad = async (event) => {
