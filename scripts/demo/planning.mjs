@@ -263,7 +263,7 @@ const kaltimRenstra = [
     name: "Terwujudnya birokrasi yang efektif dan efisien",
     supports: ["misi4"],
     owner: "kepala",
-    indicators: [{ name: "Nilai Akuntabilitas Kinerja", satuan: "nilai", targets: { 2019: "76.55", 2020: "76.60", 2021: "76.65", 2022: "77.00", 2023: "78.00" } }],
+    indicators: [{ name: "Nilai Akuntabilitas Kinerja", satuan: "nilai", targets: { 2019: "76,55", 2020: "76,60", 2021: "76,65", 2022: "77,00", 2023: "78,00" } }],
     children: [
       {
         level: "sasaran",
@@ -302,7 +302,7 @@ const kaltimRenstra = [
     name: "Terwujudnya birokrasi yang memiliki pelayanan publik berkualitas",
     supports: ["misi4"],
     owner: "kepala",
-    indicators: [{ name: "Indeks Kepuasan Masyarakat", satuan: "indeks", targets: { 2019: "81.50", 2020: "82.00", 2021: "82.30", 2022: "82.50", 2023: "83.00" } }],
+    indicators: [{ name: "Indeks Kepuasan Masyarakat", satuan: "indeks", targets: { 2019: "81,50", 2020: "82,00", 2021: "82,30", 2022: "82,50", 2023: "83,00" } }],
     children: [
       {
         level: "sasaran",

@@ -8,6 +8,7 @@ export const cases: IsolationCase[] = [
   { method: "post", path: "/tenants/{code}/plans", body: { kind: "rpjmd", name: "RPJMD Sisipan", yearFrom: 2040, yearTo: 2044 } },
   { method: "get", path: "/tenants/{code}/plans/{planId}" },
   { method: "get", path: "/tenants/{code}/plans/{planId}/cascade" },
+  { method: "get", path: "/tenants/{code}/plans/{planId}/capaian" },
   { method: "patch", path: "/tenants/{code}/plans/{planId}", body: { name: "Diambil Alih" } },
   { method: "post", path: "/tenants/{code}/plans/{planId}/approve" },
   { method: "post", path: "/tenants/{code}/plans/{planId}/nodes", body: { level: "tujuan", name: "Tujuan Sisipan" } },

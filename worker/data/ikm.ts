@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { ikmPeriods, ikmRespondentTallies, ikmResponses, ikmSurveyVersions, ikmTallies, perangkatDaerah, unitLayanan } from "../db/schema";
 import type { FigureProvider } from "./figures";
@@ -39,13 +39,12 @@ export function summarize(tallies: readonly IkmTally[], mode: IkmWeightMode): Ik
   return { responses, nrr: values, ikm: value, mutu: value === null ? null : mutuIkm(value), weakest };
 }
 
-/** Tallies per unit (summed over `periodIds`), for the units of one tenant. */
-export async function unitTallies(db: Db, tenantId: string, periodIds: string[]): Promise<Map<string, Counts[]>> {
+/** Tally sums per unit or per period (`by`) and unsur, over the tally rows that match `where`. */
+async function tallySums(db: Db, by: typeof ikmTallies.unitId | typeof ikmTallies.periodId, where: SQL | undefined): Promise<Map<string, Counts[]>> {
   const out = new Map<string, Counts[]>();
-  if (!periodIds.length) return out;
   const rows = await db
     .select({
-      unitId: ikmTallies.unitId,
+      key: by,
       unsur: ikmTallies.unsur,
       n1: sql<number>`sum(${ikmTallies.n1})`,
       n2: sql<number>`sum(${ikmTallies.n2})`,
@@ -53,39 +52,26 @@ export async function unitTallies(db: Db, tenantId: string, periodIds: string[])
       n4: sql<number>`sum(${ikmTallies.n4})`,
     })
     .from(ikmTallies)
-    .where(and(eq(ikmTallies.tenantId, tenantId), inArray(ikmTallies.periodId, periodIds)))
-    .groupBy(ikmTallies.unitId, ikmTallies.unsur)
+    .where(where)
+    .groupBy(by, ikmTallies.unsur)
     .all();
   for (const r of rows) {
-    const t = out.get(r.unitId) ?? emptyTallies();
+    const t = out.get(r.key) ?? emptyTallies();
     t[r.unsur - 1] = [r.n1, r.n2, r.n3, r.n4];
-    out.set(r.unitId, t);
+    out.set(r.key, t);
   }
   return out;
 }
 
+/** Tallies per unit (summed over `periodIds`), for the units of one tenant. */
+export async function unitTallies(db: Db, tenantId: string, periodIds: string[]): Promise<Map<string, Counts[]>> {
+  if (!periodIds.length) return new Map();
+  return tallySums(db, ikmTallies.unitId, and(eq(ikmTallies.tenantId, tenantId), inArray(ikmTallies.periodId, periodIds)));
+}
+
 /** Tallies per period (the trend), for some units or, without `unitId`, the whole tenant. */
-export async function periodTallies(db: Db, tenantId: string, unitId?: string): Promise<Map<string, Counts[]>> {
-  const out = new Map<string, Counts[]>();
-  const rows = await db
-    .select({
-      periodId: ikmTallies.periodId,
-      unsur: ikmTallies.unsur,
-      n1: sql<number>`sum(${ikmTallies.n1})`,
-      n2: sql<number>`sum(${ikmTallies.n2})`,
-      n3: sql<number>`sum(${ikmTallies.n3})`,
-      n4: sql<number>`sum(${ikmTallies.n4})`,
-    })
-    .from(ikmTallies)
-    .where(and(eq(ikmTallies.tenantId, tenantId), unitId ? eq(ikmTallies.unitId, unitId) : undefined))
-    .groupBy(ikmTallies.periodId, ikmTallies.unsur)
-    .all();
-  for (const r of rows) {
-    const t = out.get(r.periodId) ?? emptyTallies();
-    t[r.unsur - 1] = [r.n1, r.n2, r.n3, r.n4];
-    out.set(r.periodId, t);
-  }
-  return out;
+export function periodTallies(db: Db, tenantId: string, unitId?: string): Promise<Map<string, Counts[]>> {
+  return tallySums(db, ikmTallies.periodId, and(eq(ikmTallies.tenantId, tenantId), unitId ? eq(ikmTallies.unitId, unitId) : undefined));
 }
 
 /** Respondent counts by field and value over some periods, for one unit or (without `unitId`) the tenant. */

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { budgetLines, jabatan, jabatanHolders, perangkatDaerah, pkDocuments, pkItems, plans, realisasi, realisasiEvidence, twReports } from "../db/schema";
+import { budgetLines, indicators, indicatorVersions, jabatan, jabatanHolders, perangkatDaerah, pkDocuments, pkItems, plans, realisasi, realisasiEvidence, twReports } from "../db/schema";
 import { notFound } from "../errors";
-import { listPlans, planContent, type Plan, type PlanContent } from "./planning";
-import { readTenantSettings } from "./tenant-settings";
+import { inForce, listPlans, planContent, type Plan, type PlanContent } from "./planning";
+import { parseTenantSettings, readTenantSettings, tenantSettingsQuery } from "./tenant-settings";
 import { capaian, predikatCapaian, sasaranCapaian, vsRenstra, yoyChange, type CapaianResult } from "../../shared/formulas/capaian";
 import { efisiensiTable, penyerapan } from "../../shared/formulas/anggaran";
 import { parseRealisasi } from "../../shared/schemas/performance";
@@ -51,9 +51,7 @@ export async function pkVersions(db: Db, tenantId: string, pk: Pick<PkDocument, 
  * else (nothing approved yet) the latest version, so a PD can enter realisasi while its PK awaits approval.
  */
 export async function pkInForce(db: Db, tenantId: string, pdId: string, year: number, asOf: string): Promise<PkDocument | null> {
-  const versions = await pkVersions(db, tenantId, { pdId, year, jabatanId: null });
-  const approved = versions.filter((v) => v.status === "approved" && v.effectiveDate <= asOf);
-  return approved.at(-1) ?? versions.filter((v) => v.status === "approved").at(0) ?? versions.at(-1) ?? null;
+  return pickInForce(await pkVersions(db, tenantId, { pdId, year, jabatanId: null }), asOf);
 }
 
 /** The PD's Renstra that covers `year`, if any. */
@@ -109,10 +107,12 @@ export async function pkSignatory(db: Db, tenantId: string, pk: PkDocument) {
 type IndicatorMeta = { kind: "numeric" | "categorical" | "text"; polarity: "positive" | "negative"; negativeMethod: "2T-R" | "T/R"; scale: string[]; aggregation: "cumulative" | "sum" | "average" | "last" };
 const DEFAULT_META: IndicatorMeta = { kind: "numeric", polarity: "positive", negativeMethod: "2T-R", scale: [], aggregation: "cumulative" };
 
+type MetaSource = Pick<typeof indicatorVersions.$inferSelect, "kind" | "polarity" | "negativeMethod" | "scale" | "aggregation">;
+const metaFrom = (i: MetaSource | undefined): IndicatorMeta =>
+  i ? { kind: i.kind, polarity: i.polarity, negativeMethod: i.negativeMethod, scale: parseScale(i.scale ? (JSON.parse(i.scale) as string[]) : []), aggregation: i.aggregation } : DEFAULT_META;
+
 function metaOf(content: PlanContent | null, indicatorId: string): IndicatorMeta {
-  const i = content?.indicators.get(indicatorId);
-  if (!i) return DEFAULT_META;
-  return { kind: i.kind, polarity: i.polarity, negativeMethod: i.negativeMethod, scale: parseScale(i.scale ? (JSON.parse(i.scale) as string[]) : []), aggregation: i.aggregation };
+  return metaFrom(content?.indicators.get(indicatorId));
 }
 
 type Target = { text: string; num: number | null; category: string | null };
@@ -320,14 +320,87 @@ export async function anggaran(db: Db, tenantId: string, pdId: string, year: num
 
 // ---- figures for the ranking tables ----
 
-/** Average capaian kinerja of each PD's PK indicators for the year (PDs without realisasi are absent). */
+/** The PK in force among one PK line's versions (oldest first): see `pkInForce`. */
+function pickInForce<V extends Pick<PkDocument, "status" | "effectiveDate">>(versions: V[], asOf: string): V | null {
+  const approved = versions.filter((v) => v.status === "approved" && v.effectiveDate <= asOf);
+  return approved.at(-1) ?? versions.filter((v) => v.status === "approved").at(0) ?? versions.at(-1) ?? null;
+}
+
+/**
+ * Average capaian kinerja of each PD's PK indicators for the year (PDs without realisasi are absent):
+ * the mean of the indicators' annual capaian exactly as `kinerja` computes it, but read for every PD
+ * of the tenant at once (one batch of five statements) instead of the grid per PD.
+ */
 export async function capaianFigure(db: Db, tenantId: string, year: number): Promise<Map<string, number>> {
-  const pds = await db.selectDistinct({ pdId: pkDocuments.pdId }).from(pkDocuments).where(and(eq(pkDocuments.tenantId, tenantId), eq(pkDocuments.year, year), isNull(pkDocuments.jabatanId))).all();
+  const asOf = periodEnd(year, 4);
+  const pkOfYear = and(eq(pkDocuments.tenantId, tenantId), eq(pkDocuments.year, year), isNull(pkDocuments.jabatanId));
+  // PK items of every version of the year's PD-level PKs; filtered to the version in force below.
+  const itemIdsOfYear = db
+    .select({ indicatorId: pkItems.indicatorId })
+    .from(pkItems)
+    .innerJoin(pkDocuments, eq(pkDocuments.id, pkItems.pkId))
+    .where(and(eq(pkItems.tenantId, tenantId), eq(pkItems.kind, "indicator"), isNotNull(pkItems.indicatorId), pkOfYear));
+  const planIdsOfYear = db.select({ planId: pkDocuments.planId }).from(pkDocuments).where(and(pkOfYear, isNotNull(pkDocuments.planId)));
+  const [settingsRows, versions, items, indicatorRows, cells] = await db.batch([
+    tenantSettingsQuery(db, tenantId),
+    db
+      .select({ id: pkDocuments.id, pdId: pkDocuments.pdId, planId: pkDocuments.planId, version: pkDocuments.version, status: pkDocuments.status, effectiveDate: pkDocuments.effectiveDate })
+      .from(pkDocuments)
+      .where(pkOfYear)
+      .orderBy(asc(pkDocuments.pdId), asc(pkDocuments.version)),
+    db
+      .select({ pkId: pkItems.pkId, nodeId: pkItems.nodeId, indicatorId: pkItems.indicatorId, targetText: pkItems.targetText, position: pkItems.position })
+      .from(pkItems)
+      .innerJoin(pkDocuments, eq(pkDocuments.id, pkItems.pkId))
+      .where(and(eq(pkItems.tenantId, tenantId), eq(pkItems.kind, "indicator"), isNotNull(pkItems.indicatorId), pkOfYear))
+      .orderBy(asc(pkItems.pkId), asc(pkItems.position)),
+    // Indicator versions in force at year end of the plans the PKs follow (a missing plan gives none,
+    // as in `kinerja`); the inner join on plans keeps them to this tenant's plans.
+    db
+      .select({
+        planId: indicatorVersions.planId,
+        indicatorId: indicatorVersions.indicatorId,
+        version: indicatorVersions.version,
+        removed: indicatorVersions.removed,
+        kind: indicatorVersions.kind,
+        polarity: indicatorVersions.polarity,
+        negativeMethod: indicatorVersions.negativeMethod,
+        scale: indicatorVersions.scale,
+        aggregation: indicatorVersions.aggregation,
+      })
+      .from(indicatorVersions)
+      .innerJoin(indicators, eq(indicators.id, indicatorVersions.indicatorId))
+      .innerJoin(plans, and(eq(plans.id, indicatorVersions.planId), eq(plans.tenantId, tenantId)))
+      .where(and(eq(indicatorVersions.tenantId, tenantId), lte(indicatorVersions.effectiveDate, asOf), inArray(indicatorVersions.planId, planIdsOfYear))),
+    db
+      .select()
+      .from(realisasi)
+      .where(and(eq(realisasi.tenantId, tenantId), eq(realisasi.year, year), inArray(realisasi.indicatorId, itemIdsOfYear))),
+  ]);
+  const settings = parseTenantSettings(settingsRows[0]);
+
+  const versionsByPd = new Map<string, (typeof versions)[number][]>();
+  for (const v of versions) versionsByPd.set(v.pdId, [...(versionsByPd.get(v.pdId) ?? []), v]);
+  const itemsByPk = new Map<string, (typeof items)[number][]>();
+  for (const i of items) itemsByPk.set(i.pkId, [...(itemsByPk.get(i.pkId) ?? []), i]);
+  const meta = inForce(indicatorRows, (r) => `${r.planId}:${r.indicatorId}`);
+  const cellOf = new Map(cells.map((c) => [`${c.indicatorId}:${c.period}`, c]));
+
   const out = new Map<string, number>();
-  for (const { pdId } of pds) {
-    const k = await kinerja(db, tenantId, pdId, year);
-    const values = k.sasaran.flatMap((s) => s.indicators.map((i) => i.annual.capaian.value));
-    const mean = sasaranCapaian(values);
+  for (const [pdId, pdVersions] of versionsByPd) {
+    const pk = pickInForce(pdVersions, asOf);
+    if (!pk) continue;
+    // Grouped by sasaran in item order, as the grid lists them, so the mean adds up in the same order.
+    const bySasaran = new Map<string, (number | null)[]>();
+    for (const item of itemsByPk.get(pk.id) ?? []) {
+      const id = item.indicatorId;
+      if (!id) continue;
+      const m = metaFrom(pk.planId ? meta.get(`${pk.planId}:${id}`) : undefined);
+      const annual = annualValue(m, [1, 2, 3, 4].map((p) => cellOf.get(`${id}:${p}`)));
+      const value = cellCapaian(m, readTarget(item.targetText, m), annual, settings).value;
+      bySasaran.set(item.nodeId, [...(bySasaran.get(item.nodeId) ?? []), value]);
+    }
+    const mean = sasaranCapaian([...bySasaran.values()].flat());
     if (mean !== null) out.set(pdId, mean);
   }
   return out;

@@ -1,6 +1,6 @@
-import { and, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { indicatorTargets, indicatorVersions, indicators, jabatan, perangkatDaerah, planNodeVersions, planNodes, plans } from "../db/schema";
+import { indicatorTargets, indicatorVersions, indicators, jabatan, perangkatDaerah, pkItems, planNodeVersions, planNodes, plans, realisasi } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { NODE_LEVEL_LABELS, parseScale, type NodeLevel } from "../../shared/schemas/planning";
 
@@ -179,9 +179,35 @@ export async function rpjmdContext(db: Db, tenantId: string, rpjmdPlanId: string
   return [...nodes.values()].map((n) => ({ id: n.nodeId, level: n.level, parentId: n.parentId, code: n.code, name: n.name }));
 }
 
-/** What stops a node from being deleted: its children, and Renstra nodes that support it. */
+/**
+ * What the Performance module keeps of these indicators (or of the node): realisasi rows and
+ * Perjanjian Kinerja rows, which refer to them by id. Two counting queries whatever the number of ids.
+ */
+export async function performanceDependants(db: Db, tenantId: string, indicatorIds: string[], nodeId?: string): Promise<string[]> {
+  const out: string[] = [];
+  const pkWhere = [
+    ...(indicatorIds.length ? [inArray(pkItems.indicatorId, indicatorIds)] : []),
+    ...(nodeId ? [eq(pkItems.nodeId, nodeId)] : []),
+  ];
+  const [cells, items] = await Promise.all([
+    indicatorIds.length
+      ? db.select({ n: sql<number>`count(*)`, years: sql<string | null>`group_concat(distinct ${realisasi.year})` }).from(realisasi).where(and(eq(realisasi.tenantId, tenantId), inArray(realisasi.indicatorId, indicatorIds))).get()
+      : undefined,
+    pkWhere.length ? db.select({ n: sql<number>`count(*)` }).from(pkItems).where(and(eq(pkItems.tenantId, tenantId), or(...pkWhere))).get() : undefined,
+  ]);
+  if (cells && cells.n > 0) {
+    const years = (cells.years ?? "").split(",").filter(Boolean).sort().join(", ");
+    out.push(`${cells.n} isian realisasi${years ? ` (tahun ${years})` : ""}`);
+  }
+  if (items && items.n > 0) out.push(`${items.n} baris Perjanjian Kinerja`);
+  return out;
+}
+
+/** What stops a node from being deleted: its children, Renstra nodes that support it, and realisasi/PK rows of its indicators. */
 export async function nodeDependants(db: Db, tenantId: string, plan: Plan, nodeId: string, content: PlanContent): Promise<string[]> {
   const out = [...content.nodes.values()].filter((n) => n.parentId === nodeId).map((n) => `${NODE_LEVEL_LABELS[n.level]} "${n.name}"`);
+  const indicatorIds = [...content.indicators.values()].filter((i) => i.nodeId === nodeId).map((i) => i.indicatorId);
+  out.push(...(await performanceDependants(db, tenantId, indicatorIds, nodeId)));
   if (plan.kind === "rpjmd") {
     const renstras = await db.select({ id: plans.id }).from(plans).where(and(eq(plans.tenantId, tenantId), eq(plans.rpjmdPlanId, plan.id))).all();
     for (const r of renstras) {

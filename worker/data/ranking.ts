@@ -35,9 +35,9 @@ export function compositeScore(values: Values, weights: RankingWeights, availabl
 }
 
 async function figureValues(db: Db, tenantId: string, year: number) {
-  const out = {} as Record<PdFigure, Map<string, number>>;
-  for (const f of RANKING_FIGURES) out[f] = (await FIGURE_PROVIDERS[f]?.(db, tenantId, year)) ?? new Map();
-  return out;
+  // Providers are independent reads: run them side by side.
+  const maps = await Promise.all(RANKING_FIGURES.map(async (f) => (await FIGURE_PROVIDERS[f]?.(db, tenantId, year)) ?? new Map<string, number>()));
+  return Object.fromEntries(RANKING_FIGURES.map((f, i) => [f, maps[i]!])) as Record<PdFigure, Map<string, number>>;
 }
 
 const valuesOf = (maps: Record<PdFigure, Map<string, number>>, pdId: string): Values =>

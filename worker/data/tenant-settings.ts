@@ -3,9 +3,16 @@ import type { Db } from "../db/client";
 import { tenants } from "../db/schema";
 import { DEFAULT_TENANT_SETTINGS, tenantSettingsSchema, type TenantSettings } from "../../shared/schemas/tenant";
 
-/** A tenant's settings, defaults filled in for anything it never chose; unreadable stored JSON falls back to defaults. */
-export async function readTenantSettings(db: Db, tenantId: string): Promise<TenantSettings> {
-  const row = await db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, tenantId)).get();
+/** The settings row of a tenant; a statement that can go into a `db.batch` (read it with `parseTenantSettings`). */
+export const tenantSettingsQuery = (db: Db, tenantId: string) => db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+
+/** Defaults filled in for anything the tenant never chose; unreadable stored JSON falls back to defaults. */
+export function parseTenantSettings(row: { settings: string } | undefined): TenantSettings {
   const parsed = tenantSettingsSchema.safeParse({ ...DEFAULT_TENANT_SETTINGS, ...JSON.parse(row?.settings ?? "{}") });
   return parsed.success ? parsed.data : DEFAULT_TENANT_SETTINGS;
+}
+
+/** A tenant's settings, defaults filled in for anything it never chose; unreadable stored JSON falls back to defaults. */
+export async function readTenantSettings(db: Db, tenantId: string): Promise<TenantSettings> {
+  return parseTenantSettings(await tenantSettingsQuery(db, tenantId).get());
 }

@@ -3,11 +3,13 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
-import { tenantDb, type Db } from "../db/client";
+import { controlDb, tenantDb, type Db } from "../db/client";
 import { indicatorTargets, indicatorVersions, indicators, jabatan, perangkatDaerah, planNodeVersions, planNodes, plans } from "../db/schema";
 import { AppError, notFound, type Issue } from "../errors";
 import { errors, jsonBody, ok, okSchema, tenantParams } from "../openapi";
 import { canActForPd, requireRole } from "../middleware/tenant";
+import { readTenantSettings } from "../data/tenant-settings";
+import { planCapaian } from "../data/plan-capaian";
 import { audit } from "../audit";
 import {
   assertJabatan,
@@ -18,6 +20,7 @@ import {
   listPlans,
   nodeDependants,
   nodeOut,
+  performanceDependants,
   planContent,
   planStart,
   rpjmdContext,
@@ -280,6 +283,39 @@ planRoutes.openapi(
   },
 );
 
+const capaianSchema = z.object({
+  year: z.number(),
+  years: z.array(z.number()),
+  bands: z.array(z.object({ label: z.string(), min: z.number() })),
+  nodes: z.array(
+    z.object({
+      nodeId: z.string(),
+      capaian: z.number().nullable(),
+      predikat: z.string().nullable(),
+      outlier: z.boolean(),
+      indicators: z.array(z.object({ indicatorId: z.string(), name: z.string(), capaian: z.number().nullable(), flags: z.array(z.string()) })),
+    }),
+  ),
+});
+
+planRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/tenants/{code}/plans/{planId}/capaian",
+    tags: ["perencanaan"],
+    summary: "Capaian per node for one year (default: the latest year with realisasi), to colour the pohon kinerja by the tenant's bands",
+    request: { params: planParams, query: z.object({ year: z.coerce.number({ error: "Tahun harus angka" }).int("Tahun harus angka bulat").min(2000).max(2100).optional() }) },
+    responses: { 200: ok(capaianSchema), ...errors },
+  }),
+  async (c) => {
+    const tenant = c.get("tenant");
+    const db = tenantDb(c);
+    const plan = await findPlan(db, tenant.id, c.req.valid("param").planId);
+    const settings = await readTenantSettings(controlDb(c), tenant.id);
+    return c.json(await planCapaian(db, tenant.id, plan, settings, c.req.valid("query").year), 200);
+  },
+);
+
 planRoutes.openapi(
   createRoute({
     method: "get",
@@ -492,7 +528,7 @@ planRoutes.openapi(
     const dependants = await nodeDependants(db, tenant.id, plan, nodeId, content);
     if (dependants.length) {
       const shown = dependants.slice(0, 5).join(", ") + (dependants.length > 5 ? `, dan ${dependants.length - 5} lainnya` : "");
-      throw new AppError("conflict", `"${node.name}" tidak dapat dihapus karena masih menjadi induk/acuan bagi: ${shown}. Pindahkan atau hapus itu lebih dulu.`);
+      throw new AppError("conflict", `"${node.name}" tidak dapat dihapus karena masih menjadi induk/acuan bagi atau dipakai oleh: ${shown}. Pindahkan atau hapus itu lebih dulu.`);
     }
     const rev = revisionFor(plan, c.req.valid("query"), node.effectiveDate);
     const indicatorIds = [...content.indicators.values()].filter((i) => i.nodeId === nodeId).map((i) => i.indicatorId);
@@ -666,12 +702,16 @@ planRoutes.openapi(
     summary: "Remove an indicator (approved plan: a dated removal with a reason)",
     middleware: [requireRole("tenant_admin", "agency_admin")] as const,
     request: { params: indicatorParams, query: removalQuery },
-    responses: { 200: ok(okSchema), ...errors },
+    responses: { 200: ok(okSchema), 409: errors[404], ...errors },
   }),
   async (c) => {
     const { planId, indicatorId } = c.req.valid("param");
     const { tenant, db, plan, indicator } = await loadIndicator(c, planId, indicatorId);
     assertCanEdit(c, plan);
+    const dependants = await performanceDependants(db, tenant.id, [indicatorId]);
+    if (dependants.length) {
+      throw new AppError("conflict", `Indikator "${indicator.name}" tidak dapat dihapus karena masih dipakai oleh: ${dependants.join(", ")}. Hapus realisasi/baris PK itu lebih dulu.`);
+    }
     const rev = revisionFor(plan, c.req.valid("query"), indicator.effectiveDate);
     const { nodeId: _n, ...columns } = indicator;
     const log = audit(c, db, { action: "delete", entity: "indicator", entityId: indicatorId, before: indicatorOut(indicator), after: rev.draft ? null : rev });
