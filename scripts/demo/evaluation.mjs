@@ -1,23 +1,11 @@
 // Demo SAKIP results from the seed documents (../shared/seeds), as the historic import would store them.
-import { buildSync } from "esbuild";
-import { createRequire } from "node:module";
+import { importTs } from "./import-ts.mjs";
 import { PERANGKAT_DAERAH } from "./organisation.mjs";
 
 // The LKE sheets and predikat boundaries come from the TypeScript sources, bundled once, so the demo cannot drift.
-const bundle = buildSync({
-  stdin: {
-    contents: 'export { defaultTemplate } from "./shared/schemas/evaluation-criteria.ts"; export { predikatSakip } from "./shared/formulas/sakip.ts";',
-    resolveDir: process.cwd(),
-    loader: "ts",
-  },
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  write: false,
-});
-const mod = { exports: {} };
-new Function("module", "exports", "require", bundle.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
-const { defaultTemplate, predikatSakip } = mod.exports;
+const { defaultTemplate, predikatSakip } = importTs(
+  'export { defaultTemplate } from "./shared/schemas/evaluation-criteria.ts"; export { predikatSakip } from "./shared/formulas/sakip.ts";',
+);
 
 // Seed 002, Tabel 3.13 "Daftar Nilai SAKIP Perangkat Daerah … Tahun 2021" (names as written there).
 export const KALTIM_SAKIP_2021 = [

@@ -3,23 +3,13 @@
 // (PK and PK perubahan, realisasi, budget), seed 001 Biro Humas dan Protokol Jambi 2016–2018.
 // The seeds' own inconsistencies are kept (capaian above 300 %, a stated capaian that does not follow from
 // target and realisasi) so the app shows them flagged.
-import { buildSync } from "esbuild";
-import { createRequire } from "node:module";
+import { importTs } from "./import-ts.mjs";
 import { planningSql } from "./planning.mjs";
 import { PASSWORD } from "./organisation.mjs";
 import { hashPassword } from "./seed-sql.mjs";
 
 // Realisasi are read by the same parser the API uses, so demo rows match what an edit would store.
-const bundle = buildSync({
-  stdin: { contents: 'export { parseRealisasi } from "./shared/schemas/performance.ts";', resolveDir: process.cwd(), loader: "ts" },
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  write: false,
-});
-const mod = { exports: {} };
-new Function("module", "exports", "require", bundle.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
-const { parseRealisasi } = mod.exports;
+const { parseRealisasi } = importTs('export { parseRealisasi } from "./shared/schemas/performance.ts";');
 
 const SCALE = ["AA", "A", "BB", "B", "CC", "C", "D"];
 

@@ -1,19 +1,9 @@
 // Demo plans from the seed documents (../shared/seeds): seed 000 Biro Adpim Jatim's cascading down to
 // jabatan, seed 003 Jember's IKU of Bagian Protokol, seed 002 Biro Organisasi Kaltim's sasaran with targets.
-import { buildSync } from "esbuild";
-import { createRequire } from "node:module";
+import { importTs } from "./import-ts.mjs";
 
 // Targets are read by the same parser the API uses, so demo rows match what an edit would store.
-const bundle = buildSync({
-  stdin: { contents: 'export { parseTarget } from "./shared/schemas/planning.ts";', resolveDir: process.cwd(), loader: "ts" },
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  write: false,
-});
-const mod = { exports: {} };
-new Function("module", "exports", "require", bundle.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
-const { parseTarget } = mod.exports;
+const { parseTarget } = importTs('export { parseTarget } from "./shared/schemas/planning.ts";');
 
 const TW = { I: 1, II: 2, III: 4, IV: 8 };
 const all = TW.I | TW.II | TW.III | TW.IV;
