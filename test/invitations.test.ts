@@ -38,6 +38,16 @@ describe("tenant admin invites a user", () => {
     expect((await api(`/invitations/${token}`)).status).toBe(410);
   });
 
+  it("two racing accepts of one link: one account, the other answers 410", async () => {
+    const inv = await api(`/tenants/${t.codeA}/invitations`, { cookie: t.a.tenant_admin, body: { email: "race@a.test", name: "Balapan", role: "viewer" } });
+    const token = tokenOf(inv.json.url);
+    const body = { name: "Balapan", password: "kata-sandi-baru-1" };
+    const results = await Promise.all([api(`/invitations/${token}/accept`, { body }), api(`/invitations/${token}/accept`, { body })]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 410]);
+    const users = await env.DB.prepare("SELECT count(*) AS n FROM users WHERE email = 'race@a.test'").first<{ n: number }>();
+    expect(users!.n).toBe(1);
+  });
+
   it("expired invitations cannot be used", async () => {
     const inv = await api(`/tenants/${t.codeA}/invitations`, { cookie: t.a.tenant_admin, body: { email: "late@a.test", name: "Terlambat", role: "viewer" } });
     await env.DB.prepare("UPDATE invitations SET expires_at = ? WHERE id = ?").bind(Date.now() - 1, inv.json.id).run();

@@ -13,10 +13,13 @@ import { sha256Hex } from "../auth/crypto";
 import { hashPassword } from "../auth/password";
 import { createSession } from "../auth/session";
 import { audit } from "../audit";
+import { batchIfChanged } from "../db/guarded-batch";
 
 export const invitationRoutes = new OpenAPIHono<AppEnv>();
 
 const tokenParams = z.object({ token: z.string().min(20).max(100) });
+
+const USED = new AppError("gone", "Undangan ini sudah dipakai. Silakan masuk dengan akun Anda.");
 
 /** A usable invitation for `token`, or the reason it cannot be used (404 unknown, 410 used/expired/revoked). */
 async function usableInvitation(db: Db, token: string) {
@@ -28,7 +31,7 @@ async function usableInvitation(db: Db, token: string) {
     .where(eq(invitations.tokenHash, await sha256Hex(token)))
     .get();
   if (!row) throw notFound("Undangan");
-  if (row.inv.acceptedAt) throw new AppError("gone", "Undangan ini sudah dipakai. Silakan masuk dengan akun Anda.");
+  if (row.inv.acceptedAt) throw USED;
   if (row.inv.revokedAt) throw new AppError("gone", "Undangan ini sudah dibatalkan oleh admin.");
   if (row.inv.expiresAt <= Date.now()) throw new AppError("gone", "Undangan ini sudah kedaluwarsa. Minta admin mengirim undangan baru.");
   return row;
@@ -103,7 +106,7 @@ invitationRoutes.openapi(
       if (!me || me.id !== existing.id) {
         throw new AppError("conflict", `Email ${inv.email} sudah punya akun. Masuk dengan akun itu, lalu buka tautan undangan ini lagi.`);
       }
-      await db.batch([...membership(me.id), markAccepted, record(me.id)]);
+      if (!(await batchIfChanged(db, markAccepted, [...membership(me.id), record(me.id)]))) throw USED;
       return c.json({ ok: true as const }, 200);
     }
 
@@ -112,7 +115,8 @@ invitationRoutes.openapi(
     if (!body.password) issues.push({ path: "password", message: "Kata sandi wajib diisi" });
     if (issues.length) throw new AppError("validation_failed", "Periksa kembali isian yang ditandai", issues);
     const userId = crypto.randomUUID();
-    await db.batch([
+    // Accepting marks the invitation first: of two racing accepts, the second writes nothing.
+    const accepted = await batchIfChanged(db, markAccepted, [
       db.insert(users).values({
         id: userId,
         email: inv.email,
@@ -123,10 +127,10 @@ invitationRoutes.openapi(
         createdAt: now,
       }),
       ...membership(userId),
-      markAccepted,
       audit(c, db, { action: "create", entity: "user", entityId: userId, tenantId: inv.tenantId, after: { email: inv.email, name: body.name } }),
       record(userId),
     ]);
+    if (!accepted) throw USED;
     await createSession(c, db, userId);
     return c.json({ ok: true as const }, 200);
   },

@@ -9,6 +9,7 @@ import { AppError, type Issue } from "../errors";
 import { errors, jsonBody, ok, okSchema, tenantParams } from "../openapi";
 import { canActForPd, requireRole } from "../middleware/tenant";
 import { audit } from "../audit";
+import { batchIfChanged } from "../db/guarded-batch";
 import { findPd, findPk, itemsFromRenstra, pkItemsOf, pkSignatory, pkVersions, renstraFor, type PkDocument, type PkItem } from "../data/performance";
 import { planContent } from "../data/planning";
 import { formatRupiah, parseIdNumber } from "../../shared/format/number";
@@ -291,14 +292,15 @@ async function transition(c: Context<AppEnv>, pk: PkDocument, from: PkDocument["
   if (pk.status !== from) throw new AppError("conflict", message);
   const db = tenantDb(c);
   const after = { ...pk, ...set, updatedAt: Date.now() };
-  const results = await db.batch([
+  const changed = await batchIfChanged(
+    db,
     db
       .update(pkDocuments)
       .set({ ...set, updatedAt: after.updatedAt })
       .where(and(eq(pkDocuments.tenantId, pk.tenantId), eq(pkDocuments.id, pk.id), eq(pkDocuments.status, from))),
-    audit(c, db, { action: "update", entity: "perjanjian_kinerja", entityId: pk.id, before: { status: pk.status }, after: { status: after.status } }),
-  ]);
-  if (results[0].meta.changes === 0) throw new AppError("conflict", "Perjanjian kinerja baru saja diubah orang lain; muat ulang halaman");
+    [audit(c, db, { action: "update", entity: "perjanjian_kinerja", entityId: pk.id, before: { status: pk.status }, after: { status: after.status } })],
+  );
+  if (!changed) throw new AppError("conflict", "Perjanjian kinerja baru saja diubah orang lain; muat ulang halaman");
   return c.json(await detail(c, db, after), 200);
 }
 
