@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { chunkedInserts } from "../db/chunked-insert";
 import { ikmPeriods, ikmRespondentTallies, ikmResponses, ikmSurveyVersions, ikmTallies, perangkatDaerah, unitLayanan } from "../db/schema";
 import type { FigureProvider } from "./figures";
 import { readTenantSettings } from "./tenant-settings";
@@ -237,26 +238,21 @@ export async function recount(db: Db, tenantId: string, periodId: string) {
   const rewrite = [
     db.delete(ikmTallies).where(and(eq(ikmTallies.tenantId, tenantId), eq(ikmTallies.periodId, periodId))),
     db.delete(ikmRespondentTallies).where(and(eq(ikmRespondentTallies.tenantId, tenantId), eq(ikmRespondentTallies.periodId, periodId))),
-    // ≤ 100 bound parameters per statement: 8 columns × 12 rows, 6 columns × 16 rows.
-    ...chunk(
+    ...chunkedInserts(
+      db,
+      ikmTallies,
       [...counted].flatMap(([unitId, t]) => t.map((n, i) => ({ tenantId, unitId, periodId, unsur: i + 1, n1: n[0], n2: n[1], n3: n[2], n4: n[3] }))),
-      12,
-    ).map((rows) => db.insert(ikmTallies).values(rows)),
-    ...chunk(
+    ),
+    ...chunkedInserts(
+      db,
+      ikmRespondentTallies,
       [...countedRespondents].map(([key, n]) => {
         const [unitId, field, value] = JSON.parse(key) as [string, string, string];
         return { tenantId, unitId, periodId, field, value, n };
       }),
-      16,
-    ).map((rows) => db.insert(ikmRespondentTallies).values(rows)),
+    ),
   ];
   return { responses: raw.length ? [...counted.values()].reduce((a, t) => a + t[0]!.reduce((x, y) => x + y, 0), 0) : 0, diffs, respondentsDiffer, rewrite };
-}
-
-export function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** Units of a tenant with their PD name, for results and lists. */

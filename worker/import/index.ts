@@ -14,6 +14,7 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
+import { chunk, rowsPerInsert } from "../db/chunked-insert";
 import type { AppEnv } from "../env";
 import { buildReport, validateRows, type ImportIssue, type ImportReport, type ImportSpec, type ParsedRow, type RawTable } from "../../shared/import";
 import type { Role } from "../../shared/roles";
@@ -53,7 +54,6 @@ export const KIND_NAMES = Object.keys(KINDS) as [string, ...string[]];
 
 /** Rows per commit request: small enough for D1's per-request query limit, large enough to be quick. */
 export const CHUNK_ROWS = 500;
-const MAX_PARAMS = 100;
 
 export async function dryRun(ctx: ImportContext, kind: ImportKind<unknown>, table: RawTable, readIssues: ImportIssue[]) {
   const { rows, issues } = validateRows(kind.spec, table);
@@ -65,12 +65,12 @@ export async function dryRun(ctx: ImportContext, kind: ImportKind<unknown>, tabl
 }
 
 /**
- * Statements writing chunk `chunk` of the plan: consecutive rows of one table share a multi-row
+ * Statements writing chunk number `index` of the plan: consecutive rows of one table share a multi-row
  * `INSERT … ON CONFLICT(id) DO UPDATE`, each with at most 100 bound parameters.
  */
-export function chunkStatements(db: Db, plan: Plan, chunk: number) {
+export function chunkStatements(db: Db, plan: Plan, index: number) {
   const byTable = new Map<SQLiteTable, Record<string, unknown>[]>();
-  for (const row of plan.rows.slice(chunk * CHUNK_ROWS, (chunk + 1) * CHUNK_ROWS)) {
+  for (const row of plan.rows.slice(index * CHUNK_ROWS, (index + 1) * CHUNK_ROWS)) {
     for (const w of row.writes) {
       if (!byTable.has(w.table)) byTable.set(w.table, []);
       byTable.get(w.table)!.push(w.values);
@@ -84,10 +84,9 @@ export function chunkStatements(db: Db, plan: Plan, chunk: number) {
         .filter(([key]) => key !== "id" && key !== "createdAt")
         .map(([key, col]) => [key, sql.raw(`excluded."${col.name}"`)]),
     );
-    const perStatement = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(columns).length));
-    for (let i = 0; i < rows.length; i += perStatement) {
+    for (const part of chunk(rows, rowsPerInsert(table))) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      statements.push(db.insert(table).values(rows.slice(i, i + perStatement) as any).onConflictDoUpdate({ target: (columns as any).id, set }));
+      statements.push(db.insert(table).values(part as any).onConflictDoUpdate({ target: (columns as any).id, set }));
     }
   }
   return statements;

@@ -11,6 +11,7 @@ import { errors, jsonBody, ok, tenantParams } from "../openapi";
 import { canActForPd, requireRole } from "../middleware/tenant";
 import { audit } from "../audit";
 import { batchIfChanged } from "../db/guarded-batch";
+import { chunk } from "../db/chunked-insert";
 import { ACCEPTING_DISPOSITION, dispositionSchema, reportSubmitSchema, REPORT_STATUSES } from "../../shared/schemas/performance";
 
 /** Triwulan reports: the PD submits, the evaluator answers with a disposition, the PD revises and resubmits. */
@@ -299,12 +300,12 @@ laporanTriwulanRoutes.openapi(
     const rows: z.infer<typeof historyOut>[] = [];
     const control = controlDb(c);
     // ≤ 100 bound parameters per statement: look the ids up in chunks.
-    for (let i = 0; i < ids.length; i += 90) {
+    for (const idsPart of chunk(ids, 90)) {
       const part = await control
         .select({ a: auditLog, userName: users.name })
         .from(auditLog)
         .leftJoin(users, eq(users.id, auditLog.userId))
-        .where(and(eq(auditLog.tenantId, tenant.id), inArray(auditLog.entityId, ids.slice(i, i + 90))))
+        .where(and(eq(auditLog.tenantId, tenant.id), inArray(auditLog.entityId, idsPart)))
         .all();
       for (const { a, userName } of part) {
         rows.push({ id: a.id, entity: a.entity, entityId: a.entityId, action: a.action, userName, before: a.before ? JSON.parse(a.before) : null, after: a.after ? JSON.parse(a.after) : null, createdAt: a.createdAt });

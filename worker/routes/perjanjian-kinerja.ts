@@ -9,6 +9,7 @@ import { AppError, type Issue } from "../errors";
 import { errors, jsonBody, ok, okSchema, tenantParams } from "../openapi";
 import { canActForPd, requireRole } from "../middleware/tenant";
 import { audit } from "../audit";
+import { chunkedInserts } from "../db/chunked-insert";
 import { batchIfChanged } from "../db/guarded-batch";
 import { findPd, findPk, itemsFromRenstra, pkItemsOf, pkSignatory, pkVersions, renstraFor, type PkDocument, type PkItem } from "../data/performance";
 import { planContent } from "../data/planning";
@@ -192,19 +193,12 @@ perjanjianKinerjaRoutes.openapi(
     const items = (content ? itemsFromRenstra(content, input.year, jabatanId) : []).map((i) => ({ ...i, id: crypto.randomUUID(), tenantId: tenant.id, pkId: pk.id }));
     await db.batch([
       db.insert(pkDocuments).values(pk),
-      ...chunk(items, 6).map((part) => db.insert(pkItems).values(part)),
+      ...chunkedInserts(db, pkItems, items),
       audit(c, db, { action: "create", entity: "perjanjian_kinerja", entityId: pk.id, after: { ...pk, items: items.length } }),
     ]);
     return c.json(await detail(c, db, pk), 201);
   },
 );
-
-/** D1 binds at most 100 parameters per statement: a pk_items row takes 15. */
-function chunk<T>(rows: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
 
 perjanjianKinerjaRoutes.openapi(
   createRoute({
@@ -274,7 +268,7 @@ perjanjianKinerjaRoutes.openapi(
     const before = await pkItemsOf(db, tenant.id, pk.id);
     await db.batch([
       db.delete(pkItems).where(and(eq(pkItems.tenantId, tenant.id), eq(pkItems.pkId, pk.id))),
-      ...chunk(rows, 6).map((part) => db.insert(pkItems).values(part)),
+      ...chunkedInserts(db, pkItems, rows),
       db.update(pkDocuments).set({ updatedAt: Date.now() }).where(and(eq(pkDocuments.tenantId, tenant.id), eq(pkDocuments.id, pk.id))),
       audit(c, db, { action: "update", entity: "perjanjian_kinerja", entityId: pk.id, before: before.map(itemToOut), after: rows.map(itemToOut) }),
     ]);
@@ -388,7 +382,7 @@ perjanjianKinerjaRoutes.openapi(
     const items = (await pkItemsOf(db, tenant.id, pk.id)).map((i) => ({ ...i, id: crypto.randomUUID(), pkId: next.id }));
     await db.batch([
       db.insert(pkDocuments).values(next),
-      ...chunk(items, 6).map((part) => db.insert(pkItems).values(part)),
+      ...chunkedInserts(db, pkItems, items),
       audit(c, db, { action: "create", entity: "perjanjian_kinerja", entityId: next.id, after: { version: next.version, effectiveDate: next.effectiveDate, reason: next.reason, from: pk.id } }),
     ]);
     return c.json(await detail(c, db, next), 201);

@@ -4,6 +4,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { controlDb, tenantDb, type Db } from "../db/client";
+import { chunk } from "../db/chunked-insert";
 import { publishedFigures, tenants } from "../db/schema";
 import { notFound } from "../errors";
 import { errors, jsonBody, ok, tenantParams } from "../openapi";
@@ -131,8 +132,8 @@ async function snapshotsOf(db: Db, tenantIds: string[]): Promise<Snapshot[]> {
   if (!tenantIds.length) return [];
   const out: Snapshot[] = [];
   // ≤ 100 bound parameters per statement.
-  for (let i = 0; i < tenantIds.length; i += 90) {
-    out.push(...(await db.select().from(publishedFigures).where(inArray(publishedFigures.tenantId, tenantIds.slice(i, i + 90))).all()));
+  for (const part of chunk(tenantIds, 90)) {
+    out.push(...(await db.select().from(publishedFigures).where(inArray(publishedFigures.tenantId, part)).all()));
   }
   return out;
 }
