@@ -7,3 +7,4 @@ export * from "./ikm";
 export * from "./evaluation";
 export * from "./security";
 export * from "./performance";
+export * from "./documents";
