@@ -46,6 +46,6 @@ export async function storeDocument(bucket: R2Bucket, db: Db, tenantId: string, 
 
 export async function findDocument(db: Db, tenantId: string, id: string): Promise<DocumentRow> {
   const [row] = await db.select().from(documents).where(and(eq(documents.tenantId, tenantId), eq(documents.id, id)));
-  if (!row) throw notFound("Dokumen tidak ditemukan");
+  if (!row) throw notFound("Dokumen");
   return row;
 }
