@@ -2,7 +2,9 @@ import { mkdirSync } from "node:fs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
-const migrations = await readD1Migrations("./migrations");
+// Two migration sets: the control plane (binding DB) and every tenant database (TENANT_DB_n).
+const controlMigrations = await readD1Migrations("./migrations/control");
+const tenantMigrations = await readD1Migrations("./migrations/tenant");
 // wrangler.toml names the web build as the assets folder; API tests don't need its content,
 // only its existence (a clean clone has not built the web app yet).
 mkdirSync("./build", { recursive: true });
@@ -12,7 +14,7 @@ export default defineConfig({
     cloudflareTest({
       main: "./worker/index.ts",
       wrangler: { configPath: "./wrangler.toml" },
-      miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      miniflare: { bindings: { TEST_CONTROL_MIGRATIONS: controlMigrations, TEST_TENANT_MIGRATIONS: tenantMigrations } },
     }),
   ],
   server: { fs: { allow: [".", "../shared"] } },

@@ -1,6 +1,7 @@
 declare namespace Cloudflare {
   interface Env {
-    TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+    TEST_CONTROL_MIGRATIONS: import("cloudflare:test").D1Migration[];
+    TEST_TENANT_MIGRATIONS: import("cloudflare:test").D1Migration[];
   }
   interface GlobalProps {
     mainModule: typeof import("../worker/index");

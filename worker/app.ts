@@ -8,6 +8,7 @@ import { AppError, validationError, type ErrorCode } from "./errors";
 import { loadSession } from "./middleware/session";
 import { csrfGuard } from "./middleware/csrf";
 import { tenantAccess } from "./middleware/tenant";
+import { tenantBookmark } from "./db/bookmark";
 import { healthRoutes } from "./routes/health";
 import { authRoutes } from "./routes/auth";
 import { invitationRoutes } from "./routes/invitations";
@@ -54,6 +55,7 @@ export function createApp() {
   api.use("*", loadSession);
   api.use("/tenants/:code/*", tenantAccess);
   api.use("/tenants/:code", tenantAccess);
+  api.use("/tenants/:code/*", tenantBookmark);
 
   api.route("/", healthRoutes);
   api.route("/", authRoutes);

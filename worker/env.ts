@@ -31,5 +31,9 @@ export type AppEnv = {
     tenant: TenantContext;
     grants: Grant[];
     apiToken: ApiTokenContext | null;
+    /** The caller's last D1 bookmark for the tenant's database, from the request (worker/db/bookmark.ts). */
+    tenantBookmark?: string;
+    /** This request's D1 session on the tenant's database, opened by tenantDb(c). */
+    tenantSession?: D1DatabaseSession;
   };
 };

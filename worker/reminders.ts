@@ -1,7 +1,10 @@
 import { and, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import * as schema from "./db/schema";
-import { deadlines, memberships, reminderLog, tenants, users } from "./db/schema";
+import { tenantDbOf, type Db } from "./db/client";
+import { tenantsByBinding } from "./data/shards";
+import { chunk } from "./db/chunked-insert";
+import { deadlines, memberships, reminderLog, users } from "./db/schema";
 import { ensureDefaultStatements } from "./data/deadlines";
 import { notify } from "./data/notifications";
 import { emailSender } from "./notify/email";
@@ -16,35 +19,60 @@ const WIB_MS = 7 * 3600 * 1000;
 const isoDay = (ms: number) => new Date(ms + WIB_MS).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
+/** The due dates of these tenants (one database) whose reminder window has opened, after adding the year's defaults. */
+async function dueIn(db: Db, tenantIds: string[], year: number, today: string, horizon: string) {
+  for (const id of tenantIds) {
+    const [first, ...rest] = ensureDefaultStatements(db, id, year);
+    await db.batch([first!, ...rest]);
+  }
+  const rows = await db.select().from(deadlines).where(and(gte(deadlines.dueDate, today), lte(deadlines.dueDate, horizon))).all();
+  return rows.filter((d) => tenantIds.includes(d.tenantId) && daysBetween(today, d.dueDate) <= d.remindDaysBefore);
+}
+
 /**
  * The cron job: every due date whose reminder window has opened (remind_days_before days ahead,
  * up to the day itself) reaches each recipient once — an in-app notification and an e-mail.
  * reminder_log's primary key (deadline, due date, user) makes a second run, or a concurrent one,
- * send nothing again; a moved due date is a new due date and is reminded again.
+ * send nothing again; a moved due date is a new due date and is reminded again. Deadlines are read
+ * from every tenant database; the log, inbox and outbox rows are control-plane rows, one batch each.
  */
 export async function runReminders(env: Env, now = Date.now()): Promise<{ sent: number }> {
   const db = drizzle(env.DB, { schema });
   const today = isoDay(now);
   const year = Number(today.slice(0, 4));
-  const active = await db.select({ id: tenants.id, code: tenants.code }).from(tenants).where(eq(tenants.status, "active")).all();
-  for (const t of active) {
-    const [first, ...rest] = ensureDefaultStatements(db, t.id, year);
-    await db.batch([first!, ...rest]);
-  }
   const horizon = isoDay(now + LOOKAHEAD_DAYS * 86_400_000);
-  const due = (await db.select().from(deadlines).where(and(gte(deadlines.dueDate, today), lte(deadlines.dueDate, horizon))).all()).filter(
-    (d) => daysBetween(today, d.dueDate) <= d.remindDaysBefore,
-  );
+  const groups = await tenantsByBinding(db);
+  const active = [...groups.values()].flat();
+  // Each tenant database is read on its own: one that is down skips its tenants until the next run.
+  const due = (
+    await Promise.all(
+      [...groups].map(async ([binding, list]) => {
+        try {
+          return await dueIn(tenantDbOf(env, binding), list.map((t) => t.id), year, today, horizon);
+        } catch (e) {
+          console.error(`runReminders: ${binding} unavailable`, e);
+          return [];
+        }
+      }),
+    )
+  ).flat();
   if (!due.length) return { sent: 0 };
 
   const tenantIds = [...new Set(due.map((d) => d.tenantId))];
-  const people = await db
-    .selectDistinct({ tenantId: memberships.tenantId, userId: users.id, email: users.email, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(inArray(memberships.tenantId, tenantIds), inArray(memberships.role, [...RECIPIENT_ROLES]), isNull(memberships.disabledAt), eq(users.status, "active")))
-    .all();
-  const sentBefore = await db.select().from(reminderLog).where(inArray(reminderLog.deadlineId, due.map((d) => d.id))).all();
+  // With hundreds of tenants the id lists pass D1's 100-parameter limit: look them up in chunks.
+  const people = (
+    await Promise.all(
+      chunk(tenantIds, 90).map((part) =>
+        db
+          .selectDistinct({ tenantId: memberships.tenantId, userId: users.id, email: users.email, name: users.name })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(and(inArray(memberships.tenantId, part), inArray(memberships.role, [...RECIPIENT_ROLES]), isNull(memberships.disabledAt), eq(users.status, "active")))
+          .all(),
+      ),
+    )
+  ).flat();
+  const sentBefore = (await Promise.all(chunk(due.map((d) => d.id), 90).map((part) => db.select().from(reminderLog).where(inArray(reminderLog.deadlineId, part)).all()))).flat();
   const done = new Set(sentBefore.map((r) => `${r.deadlineId}|${r.dueDate}|${r.userId}`));
   const codeOf = new Map(active.map((t) => [t.id, t.code]));
   const sender = emailSender(env);

@@ -9,6 +9,9 @@ declare namespace Cloudflare {
 		EVIDENCE: R2Bucket;
 		DOCUMENTS: R2Bucket;
 		DB: D1Database;
+		TENANT_DB_0: D1Database;
+		TENANT_DB_1: D1Database;
+		TENANT_DB_2: D1Database;
 		ASSETS: Fetcher;
 	}
 }

@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { budgetLines, indicators, indicatorVersions, jabatan, jabatanHolders, perangkatDaerah, pkDocuments, pkItems, plans, realisasi, realisasiEvidence, twReports } from "../db/schema";
 import { notFound } from "../errors";
 import { inForce, listPlans, planContent, type Plan, type PlanContent } from "./planning";
-import { parseTenantSettings, readTenantSettings, tenantSettingsQuery } from "./tenant-settings";
+import { readTenantSettings } from "./tenant-settings";
 import { capaian, predikatCapaian, sasaranCapaian, vsRenstra, yoyChange, type CapaianResult } from "../../shared/formulas/capaian";
 import { efisiensiTable, penyerapan } from "../../shared/formulas/anggaran";
 import { parseRealisasi } from "../../shared/schemas/performance";
@@ -341,43 +341,45 @@ export async function capaianFigure(db: Db, tenantId: string, year: number): Pro
     .innerJoin(pkDocuments, eq(pkDocuments.id, pkItems.pkId))
     .where(and(eq(pkItems.tenantId, tenantId), eq(pkItems.kind, "indicator"), isNotNull(pkItems.indicatorId), pkOfYear));
   const planIdsOfYear = db.select({ planId: pkDocuments.planId }).from(pkDocuments).where(and(pkOfYear, isNotNull(pkDocuments.planId)));
-  const [settingsRows, versions, items, indicatorRows, cells] = await db.batch([
-    tenantSettingsQuery(db, tenantId),
-    db
-      .select({ id: pkDocuments.id, pdId: pkDocuments.pdId, planId: pkDocuments.planId, version: pkDocuments.version, status: pkDocuments.status, effectiveDate: pkDocuments.effectiveDate })
-      .from(pkDocuments)
-      .where(pkOfYear)
-      .orderBy(asc(pkDocuments.pdId), asc(pkDocuments.version)),
-    db
-      .select({ pkId: pkItems.pkId, nodeId: pkItems.nodeId, indicatorId: pkItems.indicatorId, targetText: pkItems.targetText, position: pkItems.position })
-      .from(pkItems)
-      .innerJoin(pkDocuments, eq(pkDocuments.id, pkItems.pkId))
-      .where(and(eq(pkItems.tenantId, tenantId), eq(pkItems.kind, "indicator"), isNotNull(pkItems.indicatorId), pkOfYear))
-      .orderBy(asc(pkItems.pkId), asc(pkItems.position)),
-    // Indicator versions in force at year end of the plans the PKs follow (a missing plan gives none,
-    // as in `kinerja`); the inner join on plans keeps them to this tenant's plans.
-    db
-      .select({
-        planId: indicatorVersions.planId,
-        indicatorId: indicatorVersions.indicatorId,
-        version: indicatorVersions.version,
-        removed: indicatorVersions.removed,
-        kind: indicatorVersions.kind,
-        polarity: indicatorVersions.polarity,
-        negativeMethod: indicatorVersions.negativeMethod,
-        scale: indicatorVersions.scale,
-        aggregation: indicatorVersions.aggregation,
-      })
-      .from(indicatorVersions)
-      .innerJoin(indicators, eq(indicators.id, indicatorVersions.indicatorId))
-      .innerJoin(plans, and(eq(plans.id, indicatorVersions.planId), eq(plans.tenantId, tenantId)))
-      .where(and(eq(indicatorVersions.tenantId, tenantId), lte(indicatorVersions.effectiveDate, asOf), inArray(indicatorVersions.planId, planIdsOfYear))),
-    db
-      .select()
-      .from(realisasi)
-      .where(and(eq(realisasi.tenantId, tenantId), eq(realisasi.year, year), inArray(realisasi.indicatorId, itemIdsOfYear))),
+  // Settings are in the control plane, the rest in the tenant database: one batch each.
+  const [settings, [versions, items, indicatorRows, cells]] = await Promise.all([
+    readTenantSettings(db, tenantId),
+    db.batch([
+      db
+        .select({ id: pkDocuments.id, pdId: pkDocuments.pdId, planId: pkDocuments.planId, version: pkDocuments.version, status: pkDocuments.status, effectiveDate: pkDocuments.effectiveDate })
+        .from(pkDocuments)
+        .where(pkOfYear)
+        .orderBy(asc(pkDocuments.pdId), asc(pkDocuments.version)),
+      db
+        .select({ pkId: pkItems.pkId, nodeId: pkItems.nodeId, indicatorId: pkItems.indicatorId, targetText: pkItems.targetText, position: pkItems.position })
+        .from(pkItems)
+        .innerJoin(pkDocuments, eq(pkDocuments.id, pkItems.pkId))
+        .where(and(eq(pkItems.tenantId, tenantId), eq(pkItems.kind, "indicator"), isNotNull(pkItems.indicatorId), pkOfYear))
+        .orderBy(asc(pkItems.pkId), asc(pkItems.position)),
+      // Indicator versions in force at year end of the plans the PKs follow (a missing plan gives none,
+      // as in `kinerja`); the inner join on plans keeps them to this tenant's plans.
+      db
+        .select({
+          planId: indicatorVersions.planId,
+          indicatorId: indicatorVersions.indicatorId,
+          version: indicatorVersions.version,
+          removed: indicatorVersions.removed,
+          kind: indicatorVersions.kind,
+          polarity: indicatorVersions.polarity,
+          negativeMethod: indicatorVersions.negativeMethod,
+          scale: indicatorVersions.scale,
+          aggregation: indicatorVersions.aggregation,
+        })
+        .from(indicatorVersions)
+        .innerJoin(indicators, eq(indicators.id, indicatorVersions.indicatorId))
+        .innerJoin(plans, and(eq(plans.id, indicatorVersions.planId), eq(plans.tenantId, tenantId)))
+        .where(and(eq(indicatorVersions.tenantId, tenantId), lte(indicatorVersions.effectiveDate, asOf), inArray(indicatorVersions.planId, planIdsOfYear))),
+      db
+        .select()
+        .from(realisasi)
+        .where(and(eq(realisasi.tenantId, tenantId), eq(realisasi.year, year), inArray(realisasi.indicatorId, itemIdsOfYear))),
+    ]),
   ]);
-  const settings = parseTenantSettings(settingsRows[0]);
 
   const versionsByPd = new Map<string, (typeof versions)[number][]>();
   for (const v of versions) versionsByPd.set(v.pdId, [...(versionsByPd.get(v.pdId) ?? []), v]);

@@ -3,8 +3,19 @@ import type { Db } from "../db/client";
 import { tenants } from "../db/schema";
 import { DEFAULT_TENANT_SETTINGS, tenantSettingsSchema, type TenantSettings } from "../../shared/schemas/tenant";
 
-/** The settings row of a tenant; a statement that can go into a `db.batch` (read it with `parseTenantSettings`). */
-export const tenantSettingsQuery = (db: Db, tenantId: string) => db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+/**
+ * Settings are a column of the control plane's tenants row, while the data functions that apply them
+ * (capaian, efisiensi, IKM weights) are handed the tenant database. A tenant Db made by tenantDb(c)
+ * or tenantDbOf(env, ...) therefore remembers its control plane here, and settings are read there.
+ */
+const controlOf = new WeakMap<Db, Db>();
+export function pairWithControl(tenantDb: Db, control: Db): Db {
+  controlOf.set(tenantDb, control);
+  return tenantDb;
+}
+
+/** The settings row of a tenant, read from the control plane (read it with `parseTenantSettings`). */
+export const tenantSettingsQuery = (db: Db, tenantId: string) => (controlOf.get(db) ?? db).select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
 
 /** Defaults filled in for anything the tenant never chose; unreadable stored JSON falls back to defaults. */
 export function parseTenantSettings(row: { settings: string } | undefined): TenantSettings {

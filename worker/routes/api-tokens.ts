@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { AppEnv } from "../env";
-import { controlDb } from "../db/client";
+import { controlDb, tenantDb } from "../db/client";
 import { apiTokens, emailOutbox, perangkatDaerah } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, okSchema, tenantParams } from "../openapi";
@@ -89,7 +89,7 @@ apiTokenRoutes.openapi(
       ]);
     }
     if (body.pdId) {
-      const pd = await db.select({ id: perangkatDaerah.id }).from(perangkatDaerah).where(and(eq(perangkatDaerah.tenantId, t.id), eq(perangkatDaerah.id, body.pdId))).get();
+      const pd = await tenantDb(c).select({ id: perangkatDaerah.id }).from(perangkatDaerah).where(and(eq(perangkatDaerah.tenantId, t.id), eq(perangkatDaerah.id, body.pdId))).get();
       if (!pd) throw new AppError("validation_failed", "Perangkat daerah tidak ditemukan", [{ path: "pdId", message: "Perangkat daerah tidak ditemukan" }]);
     }
     const token = newApiToken();

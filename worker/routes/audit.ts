@@ -1,16 +1,16 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { AppEnv } from "../env";
-import { controlDb } from "../db/client";
-import { auditLog, users } from "../db/schema";
+import { controlDb, tenantDb } from "../db/client";
+import { AUDIT_CURSOR, tenantAuditPage } from "../data/audit-read";
 import { errors, ok, tenantParams } from "../openapi";
 import { requireRole } from "../middleware/tenant";
 
 export const auditRoutes = new OpenAPIHono<AppEnv>();
 
 const entryOut = z.object({
-  id: z.number(),
+  /** Prefixed with its database: "t…" tenant data, "c…" control plane (memberships, settings, tokens). */
+  id: z.string(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
@@ -30,36 +30,17 @@ auditRoutes.openapi(
     request: {
       params: tenantParams,
       query: z.object({
-        before: z.coerce.number().int().positive().optional(),
+        before: z.string().regex(AUDIT_CURSOR, "Kursor halaman tidak valid").max(40).optional(),
         entity: z.string().max(60).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
     },
-    responses: { 200: ok(z.object({ items: z.array(entryOut), nextBefore: z.number().nullable() })), ...errors },
+    responses: { 200: ok(z.object({ items: z.array(entryOut), nextBefore: z.string().nullable() })), ...errors },
   }),
   async (c) => {
     const { before, entity, limit } = c.req.valid("query");
-    const filters: SQL[] = [eq(auditLog.tenantId, c.get("tenant").id)];
-    if (before) filters.push(lt(auditLog.id, before));
-    if (entity) filters.push(eq(auditLog.entity, entity));
-    const rows = await controlDb(c)
-      .select({ a: auditLog, userName: users.name })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.userId))
-      .where(and(...filters))
-      .orderBy(desc(auditLog.id))
-      .limit(limit)
-      .all();
-    const items = rows.map(({ a, userName }) => ({
-      id: a.id,
-      action: a.action,
-      entity: a.entity,
-      entityId: a.entityId,
-      userName,
-      before: a.before ? JSON.parse(a.before) : null,
-      after: a.after ? JSON.parse(a.after) : null,
-      at: new Date(a.createdAt).toISOString(),
-    }));
-    return c.json({ items, nextBefore: rows.length === limit ? (items.at(-1)?.id ?? null) : null }, 200);
+    const page = await tenantAuditPage(tenantDb(c), controlDb(c), c.get("tenant").id, { before, entity, limit });
+    const items = page.items.map(({ createdAt, ...rest }) => ({ ...rest, at: new Date(createdAt).toISOString() }));
+    return c.json({ items, nextBefore: page.nextBefore }, 200);
   },
 );

@@ -3,7 +3,8 @@ import { and, eq, isNull, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { controlDb } from "../db/client";
-import { loginChallenges, memberships, perangkatDaerah, tenants, users, userTotp } from "../db/schema";
+import { loginChallenges, memberships, tenants, users, userTotp } from "../db/schema";
+import { pdKey, pdNames } from "../data/shards";
 import { AppError } from "../errors";
 import { errors, jsonBody, ok, okSchema } from "../openapi";
 import { loginSchema } from "../../shared/schemas/auth";
@@ -148,17 +149,18 @@ authRoutes.openapi(
   async (c) => {
     const user = c.get("user")!;
     const rows = await controlDb(c)
-      .select({ code: tenants.code, name: tenants.name, kind: tenants.kind, role: memberships.role, pdId: memberships.pdId, pdName: perangkatDaerah.name })
+      .select({ code: tenants.code, name: tenants.name, kind: tenants.kind, role: memberships.role, pdId: memberships.pdId, tenantId: tenants.id, dbBinding: tenants.dbBinding })
       .from(memberships)
       .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-      .leftJoin(perangkatDaerah, and(eq(perangkatDaerah.id, memberships.pdId), eq(perangkatDaerah.tenantId, memberships.tenantId)))
       .where(and(eq(memberships.userId, user.id), isNull(memberships.disabledAt), eq(tenants.status, "active")))
       .orderBy(tenants.code)
       .all();
+    // PD names live in each tenant's database (one lookup per database the user's tenants are in).
+    const pdName = await pdNames(c.env, rows);
     const byCode = new Map<string, z.infer<typeof meSchema>["tenants"][number]>();
     for (const r of rows) {
       const t = byCode.get(r.code) ?? { code: r.code, name: r.name, kind: r.kind, grants: [] };
-      t.grants.push({ role: r.role, pdId: r.pdId, pdName: r.pdName });
+      t.grants.push({ role: r.role, pdId: r.pdId, pdName: r.pdId ? (pdName.get(pdKey(r.tenantId, r.pdId)) ?? null) : null });
       byCode.set(r.code, t);
     }
     const db = controlDb(c);

@@ -2,8 +2,8 @@ import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { AppEnv } from "../env";
-import { controlDb, tenantDb } from "../db/client";
-import { deadlines, reminderLog } from "../db/schema";
+import { tenantDb } from "../db/client";
+import { deadlines } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, okSchema, tenantParams } from "../openapi";
 import { createDeadlineSchema, deadlineYearSchema, updateDeadlineSchema } from "../../shared/schemas/security";
@@ -38,7 +38,7 @@ deadlineRoutes.openapi(
   }),
   async (c) => {
     const year = c.req.valid("query").year ?? new Date().getUTCFullYear();
-    const rows = await listDeadlines(controlDb(c), c.get("tenant").id, year);
+    const rows = await listDeadlines(tenantDb(c), c.get("tenant").id, year);
     return c.json({ year, items: rows.map(toOut) }, 200);
   },
 );
@@ -55,7 +55,7 @@ deadlineRoutes.openapi(
   }),
   async (c) => {
     const t = c.get("tenant");
-    const db = controlDb(c);
+    const db = tenantDb(c);
     const body = c.req.valid("json");
     const now = Date.now();
     const id = crypto.randomUUID();
@@ -77,7 +77,7 @@ deadlineRoutes.openapi(
   }),
   async (c) => {
     const t = c.get("tenant");
-    const db = controlDb(c);
+    const db = tenantDb(c);
     const { id } = c.req.valid("param");
     const before = await findDeadline(db, t.id, id);
     if (!before) throw notFound("Tenggat");
@@ -106,13 +106,12 @@ deadlineRoutes.openapi(
   }),
   async (c) => {
     const t = c.get("tenant");
-    const db = controlDb(c);
+    const db = tenantDb(c);
     const { id } = c.req.valid("param");
     const before = await findDeadline(db, t.id, id);
     if (!before) throw notFound("Tenggat");
     if (!before.key.startsWith("custom-")) throw new AppError("conflict", "Tenggat baku tidak dapat dihapus; ubah tanggalnya bila perlu");
     await db.batch([
-      db.delete(reminderLog).where(eq(reminderLog.deadlineId, id)),
       db.delete(deadlines).where(and(eq(deadlines.tenantId, t.id), eq(deadlines.id, id))),
       audit(c, db, { action: "delete", entity: "deadline", entityId: id, before: toOut(before) }),
     ]);
@@ -158,7 +157,7 @@ deadlineRoutes.openapi(
     const grants = c.get("grants");
     const today = wibDay(Date.now());
     const year = c.req.valid("query").year ?? Number(today.slice(0, 4));
-    const due = (await listDeadlines(controlDb(c), t.id, year)).filter((d) => d.dueDate <= today);
+    const due = (await listDeadlines(tenantDb(c), t.id, year)).filter((d) => d.dueDate <= today);
     const db = tenantDb(c);
     // PD-scoped roles see their own perangkat daerah only.
     const pds = (await activePds(db, t.id)).filter((pd) => grants.some((g) => g.pdId === null) || canActForPd(grants, ["agency_admin", "agency_head"], pd.id));

@@ -5,7 +5,7 @@ import { renderSVG } from "uqr";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { controlDb, tenantDb } from "../db/client";
-import { ikmResponses, perangkatDaerah, tenants, unitLayanan } from "../db/schema";
+import { ikmResponses, ikmSlugs, perangkatDaerah, tenants, unitLayanan } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok } from "../openapi";
 import { hit, retryAfter, type Limit } from "../auth/rate-limit";
@@ -38,18 +38,25 @@ const submitLimit = (ip: string, unitId: string): Limit => ({ key: `ikm:${ip}:${
 
 /** The active unit behind a public slug, with its tenant set on the context; unknown → 404. */
 async function publicUnit(c: Context<AppEnv>, slug: string) {
-  // Slugs are unique across tenants; unit rows live beside tenants in the one database today.
-  const found = await controlDb(c)
-    .select({ unit: unitLayanan, tenant: tenants, pdName: perangkatDaerah.name })
+  // Slugs are global: the control plane's slug map names the tenant, whose database holds the unit.
+  const mapped = await controlDb(c)
+    .select({ unitId: ikmSlugs.unitId, tenant: tenants })
+    .from(ikmSlugs)
+    .innerJoin(tenants, eq(tenants.id, ikmSlugs.tenantId))
+    .where(and(eq(ikmSlugs.slug, slug.toLowerCase()), eq(tenants.status, "active")))
+    .get();
+  if (!mapped) throw notFound("Unit layanan");
+  const { tenant } = mapped;
+  c.set("tenant", { id: tenant.id, code: tenant.code, name: tenant.name, kind: tenant.kind, dbBinding: tenant.dbBinding });
+  const db = tenantDb(c);
+  const found = await db
+    .select({ unit: unitLayanan, pdName: perangkatDaerah.name })
     .from(unitLayanan)
-    .innerJoin(tenants, eq(tenants.id, unitLayanan.tenantId))
     .innerJoin(perangkatDaerah, and(eq(perangkatDaerah.id, unitLayanan.pdId), eq(perangkatDaerah.tenantId, unitLayanan.tenantId)))
-    .where(and(eq(unitLayanan.slug, slug.toLowerCase()), eq(unitLayanan.active, true), eq(tenants.status, "active")))
+    .where(and(eq(unitLayanan.tenantId, tenant.id), eq(unitLayanan.id, mapped.unitId), eq(unitLayanan.active, true)))
     .get();
   if (!found) throw notFound("Unit layanan");
-  const { tenant } = found;
-  c.set("tenant", { id: tenant.id, code: tenant.code, name: tenant.name, kind: tenant.kind, dbBinding: tenant.dbBinding });
-  return { unit: found.unit, pdName: found.pdName, db: tenantDb(c) };
+  return { unit: found.unit, pdName: found.pdName, db };
 }
 
 const option = z.object({ value: z.string(), label: z.string() });

@@ -3,7 +3,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { controlDb, type Db } from "../db/client";
-import { invitations, perangkatDaerah, tenants, users } from "../db/schema";
+import { invitations, tenants, users } from "../db/schema";
+import { pdKey, pdNames } from "../data/shards";
 import { grantStatements } from "../data/memberships";
 import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, okSchema } from "../openapi";
@@ -24,10 +25,9 @@ const USED = new AppError("gone", "Undangan ini sudah dipakai. Silakan masuk den
 /** A usable invitation for `token`, or the reason it cannot be used (404 unknown, 410 used/expired/revoked). */
 async function usableInvitation(db: Db, token: string) {
   const row = await db
-    .select({ inv: invitations, tenantCode: tenants.code, tenantName: tenants.name, pdName: perangkatDaerah.name })
+    .select({ inv: invitations, tenantCode: tenants.code, tenantName: tenants.name, dbBinding: tenants.dbBinding })
     .from(invitations)
     .innerJoin(tenants, eq(tenants.id, invitations.tenantId))
-    .leftJoin(perangkatDaerah, and(eq(perangkatDaerah.id, invitations.pdId), eq(perangkatDaerah.tenantId, invitations.tenantId)))
     .where(eq(invitations.tokenHash, await sha256Hex(token)))
     .get();
   if (!row) throw notFound("Undangan");
@@ -61,7 +61,9 @@ invitationRoutes.openapi(
   }),
   async (c) => {
     const db = controlDb(c);
-    const { inv, tenantCode, tenantName, pdName } = await usableInvitation(db, c.req.valid("param").token);
+    const { inv, tenantCode, tenantName, dbBinding } = await usableInvitation(db, c.req.valid("param").token);
+    // The PD lives in the tenant's database; a database that is down only leaves its name out.
+    const pdName = inv.pdId ? ((await pdNames(c.env, [{ dbBinding, tenantId: inv.tenantId, pdId: inv.pdId }])).get(pdKey(inv.tenantId, inv.pdId)) ?? null) : null;
     const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, inv.email)).get();
     return c.json(
       {

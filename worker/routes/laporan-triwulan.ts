@@ -4,14 +4,14 @@ import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { controlDb, tenantDb, type Db } from "../db/client";
-import { auditLog, budgetLines, perangkatDaerah, pkDocuments, realisasi, twReportEvents, twReports, users } from "../db/schema";
+import { auditOfEntities } from "../data/audit-read";
+import { budgetLines, perangkatDaerah, pkDocuments, realisasi, twReportEvents, twReports } from "../db/schema";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, tenantParams } from "../openapi";
 import { canActForPd, requireRole } from "../middleware/tenant";
 import { audit } from "../audit";
 import { batchIfChanged } from "../db/guarded-batch";
-import { chunk } from "../db/chunked-insert";
 import { ACCEPTING_DISPOSITION, dispositionSchema, reportSubmitSchema, REPORT_STATUSES } from "../../shared/schemas/performance";
 
 /** Triwulan reports: the PD submits, the evaluator answers with a disposition, the PD revises and resubmits. */
@@ -297,20 +297,7 @@ laporanTriwulanRoutes.openapi(
       db.select({ id: twReports.id }).from(twReports).where(mine(twReports)),
     ]);
     const ids = [...pks, ...cells, ...lines, ...reports].map((r) => r.id);
-    const rows: z.infer<typeof historyOut>[] = [];
-    const control = controlDb(c);
-    // ≤ 100 bound parameters per statement: look the ids up in chunks.
-    for (const idsPart of chunk(ids, 90)) {
-      const part = await control
-        .select({ a: auditLog, userName: users.name })
-        .from(auditLog)
-        .leftJoin(users, eq(users.id, auditLog.userId))
-        .where(and(eq(auditLog.tenantId, tenant.id), inArray(auditLog.entityId, idsPart)))
-        .all();
-      for (const { a, userName } of part) {
-        rows.push({ id: a.id, entity: a.entity, entityId: a.entityId, action: a.action, userName, before: a.before ? JSON.parse(a.before) : null, after: a.after ? JSON.parse(a.after) : null, createdAt: a.createdAt });
-      }
-    }
+    const rows = await auditOfEntities(db, controlDb(c), tenant.id, ids);
     rows.sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
     return c.json({ items: rows.slice(0, 500) }, 200);
   },

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { controlDb } from "../db/client";
+import { emptiestBinding, pdCountsByTenant } from "../data/shards";
 import { tenants } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok } from "../openapi";
@@ -21,7 +22,10 @@ const tenantRow = z.object({
   parentCode: z.string().nullable(),
   status: z.enum(["active", "suspended"]),
   members: z.number(),
-  perangkatDaerah: z.number(),
+  /** Null when the tenant's database is unavailable. */
+  perangkatDaerah: z.number().nullable(),
+  /** The tenant database binding that holds this tenant (the shard map). */
+  database: z.string(),
   createdAt: z.string(),
 });
 const invitationLink = z.object({ id: z.string(), url: z.string(), expiresAt: z.string() });
@@ -40,12 +44,10 @@ platformTenantRoutes.openapi(
     // Correlated subqueries name the outer table literally: drizzle renders columns unqualified here.
     const parent = sql<string | null>`(SELECT p.code FROM tenants p WHERE p.id = tenants.parent_id)`;
     const members = sql<number>`(SELECT count(DISTINCT m.user_id) FROM memberships m WHERE m.tenant_id = tenants.id AND m.disabled_at IS NULL)`;
-    const pds = sql<number>`(SELECT count(*) FROM perangkat_daerah d WHERE d.tenant_id = tenants.id)`;
-    const rows = await db
-      .select({ t: tenants, parentCode: parent, members, perangkatDaerah: pds })
-      .from(tenants)
-      .orderBy(tenants.code)
-      .all();
+    const [rows, pds] = await Promise.all([
+      db.select({ t: tenants, parentCode: parent, members }).from(tenants).orderBy(tenants.code).all(),
+      pdCountsByTenant(c.env),
+    ]);
     return c.json(
       {
         items: rows.map((r) => ({
@@ -55,7 +57,8 @@ platformTenantRoutes.openapi(
           parentCode: r.parentCode,
           status: r.t.status,
           members: r.members,
-          perangkatDaerah: r.perangkatDaerah,
+          perangkatDaerah: pds.available.has(r.t.dbBinding) ? (pds.counts.get(r.t.id) ?? 0) : null,
+          database: r.t.dbBinding,
           createdAt: new Date(r.t.createdAt).toISOString(),
         })),
       },
@@ -88,7 +91,7 @@ platformTenantRoutes.openapi(
       parentId = parent.id;
     }
     const id = crypto.randomUUID();
-    const tenant = { id, code: input.code, name: input.name, kind: input.kind, parentId, status: "active" as const, settings: "{}", dbBinding: "DB", createdAt: Date.now() };
+    const tenant = { id, code: input.code, name: input.name, kind: input.kind, parentId, status: "active" as const, settings: "{}", dbBinding: await emptiestBinding(c.env, db), createdAt: Date.now() };
     const invitation = await prepareInvitation(c, db, { tenantId: id, email: input.adminEmail, name: input.adminName, role: "tenant_admin" });
     await db.batch([
       db.insert(tenants).values(tenant),

@@ -2,7 +2,8 @@ import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { AppEnv } from "../env";
-import { tenantDb, type Db } from "../db/client";
+import { controlDb, tenantDb, type Db } from "../db/client";
+import { releaseSlug, withSlug } from "../data/ikm-slugs";
 import { perangkatDaerah, unitLayanan } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, tenantParams } from "../openapi";
@@ -47,12 +48,6 @@ async function findPdName(db: Db, tenantId: string, pdId: string) {
     .get();
   if (!pd) throw new AppError("validation_failed", "Perangkat daerah tidak dikenal", [{ path: "pdId", message: "Pilih perangkat daerah pemda ini" }]);
   return pd.name;
-}
-
-async function assertSlugFree(db: Db, slug: string, exceptId?: string) {
-  // Slugs are global (the public link), so this check is deliberately not tenant-scoped.
-  const row = await db.select({ id: unitLayanan.id }).from(unitLayanan).where(eq(unitLayanan.slug, slug)).get();
-  if (row && row.id !== exceptId) throw new AppError("conflict", `Tautan /s/${slug} sudah dipakai`, [{ path: "slug", message: "Tautan sudah dipakai, pilih yang lain" }]);
 }
 
 /** Tenant admins manage every unit; a PD operator manages the units of their PD. */
@@ -110,7 +105,6 @@ unitLayananRoutes.openapi(
     assertMayManage(c.get("grants"), input.pdId);
     const db = tenantDb(c);
     const pdName = await findPdName(db, tenantId, input.pdId);
-    await assertSlugFree(db, input.slug);
     const now = Date.now();
     const row: UnitRow = {
       id: crypto.randomUUID(),
@@ -121,7 +115,10 @@ unitLayananRoutes.openapi(
       createdAt: now,
       updatedAt: now,
     };
-    await db.batch([db.insert(unitLayanan).values(row), audit(c, db, { action: "create", entity: "unit_layanan", entityId: row.id, after: toOut(row, pdName) })]);
+    // Slugs are global (the public link): the control plane's slug map decides who holds one.
+    await withSlug(controlDb(c), row.slug, tenantId, row.id, () =>
+      db.batch([db.insert(unitLayanan).values(row), audit(c, db, { action: "create", entity: "unit_layanan", entityId: row.id, after: toOut(row, pdName) })]),
+    );
     return c.json(toOut(row, pdName), 201);
   },
 );
@@ -143,7 +140,6 @@ unitLayananRoutes.openapi(
     assertMayManage(c.get("grants"), before.pdId);
     if (patch.pdId) assertMayManage(c.get("grants"), patch.pdId);
     const pdName = await findPdName(db, tenantId, patch.pdId ?? before.pdId);
-    if (patch.slug) await assertSlugFree(db, patch.slug, before.id);
     const { services, populations, ...plain } = patch;
     const set = {
       ...plain,
@@ -152,10 +148,18 @@ unitLayananRoutes.openapi(
       updatedAt: Date.now(),
     };
     const after = { ...before, ...set };
-    await db.batch([
-      db.update(unitLayanan).set(set).where(and(eq(unitLayanan.tenantId, tenantId), eq(unitLayanan.id, before.id))),
-      audit(c, db, { action: "update", entity: "unit_layanan", entityId: before.id, before: toOut(before, pdName), after: toOut(after, pdName) }),
-    ]);
+    const write = () =>
+      db.batch([
+        db.update(unitLayanan).set(set).where(and(eq(unitLayanan.tenantId, tenantId), eq(unitLayanan.id, before.id))),
+        audit(c, db, { action: "update", entity: "unit_layanan", entityId: before.id, before: toOut(before, pdName), after: toOut(after, pdName) }),
+      ]);
+    if (patch.slug && patch.slug !== before.slug) {
+      const control = controlDb(c);
+      await withSlug(control, patch.slug, tenantId, before.id, write);
+      await releaseSlug(control, before.slug, tenantId, before.id);
+    } else {
+      await write();
+    }
     return c.json(toOut(after, pdName), 200);
   },
 );

@@ -11,6 +11,7 @@ import { PD_SCOPED_ROLES, ROLES, type Role } from "../../shared/roles";
 import { requireRole } from "../middleware/tenant";
 import { prepareInvitation } from "../auth/invitations";
 import { countActiveAdmins, grantStatements } from "../data/memberships";
+import { pdNamesOf } from "../data/shards";
 import { audit } from "../audit";
 
 export const userRoutes = new OpenAPIHono<AppEnv>();
@@ -78,19 +79,19 @@ userRoutes.openapi(
   async (c) => {
     const tenant = c.get("tenant");
     const rows = await controlDb(c)
-      .select({ m: memberships, email: users.email, name: users.name, userStatus: users.status, pdName: perangkatDaerah.name })
+      .select({ m: memberships, email: users.email, name: users.name, userStatus: users.status })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .leftJoin(perangkatDaerah, and(eq(perangkatDaerah.id, memberships.pdId), eq(perangkatDaerah.tenantId, memberships.tenantId)))
       .where(eq(memberships.tenantId, tenant.id))
       .orderBy(users.name)
       .all();
+    const pdName = await pdNamesOf(tenantDb(c), tenant.id, rows.map((r) => r.m.pdId));
     const byUser = new Map<string, z.infer<typeof memberOut>>();
     for (const r of rows) {
       const u = byUser.get(r.m.userId) ?? { id: r.m.userId, email: r.email, name: r.name, active: false, grants: [] };
       // Deactivation keeps the roles (so activating restores them); `active` tells the two apart.
       if (r.m.disabledAt === null && r.userStatus === "active") u.active = true;
-      u.grants.push({ id: r.m.id, role: r.m.role, pdId: r.m.pdId, pdName: r.pdName });
+      u.grants.push({ id: r.m.id, role: r.m.role, pdId: r.m.pdId, pdName: pdName(r.m.pdId) });
       byUser.set(r.m.userId, u);
     }
     return c.json({ items: [...byUser.values()] }, 200);
@@ -133,9 +134,8 @@ userRoutes.openapi(
   }),
   async (c) => {
     const rows = await controlDb(c)
-      .select({ inv: invitations, pdName: perangkatDaerah.name })
+      .select({ inv: invitations })
       .from(invitations)
-      .leftJoin(perangkatDaerah, and(eq(perangkatDaerah.id, invitations.pdId), eq(perangkatDaerah.tenantId, invitations.tenantId)))
       .where(
         and(
           eq(invitations.tenantId, c.get("tenant").id),
@@ -146,15 +146,16 @@ userRoutes.openapi(
       )
       .orderBy(desc(invitations.createdAt))
       .all();
+    const pdName = await pdNamesOf(tenantDb(c), c.get("tenant").id, rows.map((r) => r.inv.pdId));
     return c.json(
       {
-        items: rows.map(({ inv, pdName }) => ({
+        items: rows.map(({ inv }) => ({
           id: inv.id,
           email: inv.email,
           name: inv.name,
           role: inv.role,
           pdId: inv.pdId,
-          pdName,
+          pdName: pdName(inv.pdId),
           expiresAt: new Date(inv.expiresAt).toISOString(),
         })),
       },

@@ -53,7 +53,8 @@ export type Member = {
 export type PendingInvitation = { id: string; email: string; name: string; role: Role; pdId: string | null; pdName: string | null; expiresAt: string };
 
 export type AuditEntry = {
-  id: number;
+  /** "t…" = a change to the tenant's data, "c…" = memberships, settings, tokens (control plane). */
+  id: string;
   action: string;
   entity: string;
   entityId: string | null;
@@ -70,7 +71,10 @@ export type PlatformTenant = {
   parentCode: string | null;
   status: "active" | "suspended";
   members: number;
-  perangkatDaerah: number;
+  /** Null while the tenant's database is unavailable. */
+  perangkatDaerah: number | null;
+  /** The tenant database binding that holds the tenant (shard map). */
+  database: string;
   createdAt: string;
 };
 

@@ -11,8 +11,19 @@ export const tenants = sqliteTable("tenants", {
   parentId: text("parent_id"),
   status: text("status", { enum: ["active", "suspended"] }).notNull(),
   settings: text("settings").notNull(),
+  /** The shard map: the tenant database binding (TENANT_DB_n) that holds this tenant's data. */
   dbBinding: text("db_binding").notNull(),
   createdAt: integer("created_at").notNull(),
+});
+
+/** A tenant move in progress or done (scripts/move-tenant.mjs records each finished step). */
+export const tenantMoves = sqliteTable("tenant_moves", {
+  tenantId: text("tenant_id").primaryKey(),
+  fromBinding: text("from_binding").notNull(),
+  toBinding: text("to_binding").notNull(),
+  step: text("step", { enum: ["copying", "verified", "switched", "done"] }).notNull(),
+  checksums: text("checksums"),
+  updatedAt: integer("updated_at").notNull(),
 });
 
 export const users = sqliteTable("users", {

@@ -1,6 +1,6 @@
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-// Mirrors migrations/0004_ikm.sql.
+// Mirrors migrations/tenant/0004_ikm.sql and migrations/control/0004_ikm.sql (ikm_slugs).
 
 export const unitLayanan = sqliteTable("unit_layanan", {
   id: text("id").primaryKey(),
@@ -78,4 +78,12 @@ export const ikmRespondentTallies = sqliteTable("ikm_respondent_tallies", {
   field: text("field").notNull(),
   value: text("value").notNull(),
   n: integer("n").notNull(),
+});
+
+/** Control plane: public slug → tenant, so the citizen survey finds the tenant database to read. */
+export const ikmSlugs = sqliteTable("ikm_slugs", {
+  slug: text("slug").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  unitId: text("unit_id").notNull(),
+  createdAt: integer("created_at").notNull(),
 });

@@ -1,4 +1,5 @@
--- Control plane: tenants, people, access, audit. Tenant-owned tables carry tenant_id.
+-- Control plane (binding DB): tenants and the shard map, people, access, platform audit.
+-- Tenant data lives in the tenant databases (migrations/tenant/); see docs/scaling.md.
 CREATE TABLE tenants (
   id TEXT PRIMARY KEY,
   code TEXT NOT NULL UNIQUE,
@@ -7,10 +8,23 @@ CREATE TABLE tenants (
   parent_id TEXT REFERENCES tenants(id),
   status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended')),
   settings TEXT NOT NULL DEFAULT '{}',
-  db_binding TEXT NOT NULL DEFAULT 'DB',
+  -- The shard map: which tenant database binding (TENANT_DB_n) holds this tenant's data.
+  db_binding TEXT NOT NULL,
   created_at INTEGER NOT NULL
 );
 CREATE INDEX tenants_parent ON tenants(parent_id);
+CREATE INDEX tenants_db_binding ON tenants(db_binding);
+
+-- A tenant being moved between databases (scripts/move-tenant.mjs): each finished step is recorded,
+-- so a move interrupted part-way resumes where it stopped.
+CREATE TABLE tenant_moves (
+  tenant_id TEXT PRIMARY KEY REFERENCES tenants(id),
+  from_binding TEXT NOT NULL,
+  to_binding TEXT NOT NULL,
+  step TEXT NOT NULL CHECK (step IN ('copying', 'verified', 'switched', 'done')),
+  checksums TEXT,
+  updated_at INTEGER NOT NULL
+);
 
 CREATE TABLE users (
   id TEXT PRIMARY KEY,
@@ -62,7 +76,9 @@ CREATE INDEX invitations_tenant ON invitations(tenant_id, created_at);
 
 CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
-  tenant_id TEXT, -- null for platform-level actions
+  -- Control-plane changes (memberships, invitations, settings, tokens); a tenant's own data is
+  -- audited in its tenant database, in the same batch as the change. Null = platform-level action.
+  tenant_id TEXT,
   user_id TEXT,
   action TEXT NOT NULL,
   entity TEXT NOT NULL,
@@ -79,16 +95,3 @@ CREATE TABLE rate_limits (
   window_start INTEGER NOT NULL,
   count INTEGER NOT NULL
 );
-
-CREATE TABLE perangkat_daerah (
-  id TEXT PRIMARY KEY,
-  tenant_id TEXT NOT NULL REFERENCES tenants(id),
-  code TEXT NOT NULL,
-  name TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  head_name TEXT,
-  active INTEGER NOT NULL DEFAULT 1,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-CREATE UNIQUE INDEX perangkat_daerah_code ON perangkat_daerah(tenant_id, code);

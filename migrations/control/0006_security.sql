@@ -1,4 +1,5 @@
--- Account security, API tokens, notifications, e-mail outbox, deadlines and reminders (issue 12).
+-- Account security, API tokens, notifications, e-mail outbox and the reminder log (issue 12);
+-- deadlines are tenant data (migrations/tenant/0006_security.sql).
 
 -- A session opened by someone who must use two-step sign-in but has not enrolled yet:
 -- it may only reach the sign-in and account-security endpoints until enrolment completes.
@@ -83,22 +84,10 @@ CREATE TABLE email_outbox (
 );
 CREATE INDEX email_outbox_tenant ON email_outbox(tenant_id, created_at);
 
-CREATE TABLE deadlines (
-  id TEXT PRIMARY KEY,
-  tenant_id TEXT NOT NULL REFERENCES tenants(id),
-  year INTEGER NOT NULL,
-  key TEXT NOT NULL, -- e.g. pk, realisasi-tw1, lkjip, ikm-s1, or custom-<uuid>
-  label TEXT NOT NULL,
-  due_date TEXT NOT NULL, -- YYYY-MM-DD
-  remind_days_before INTEGER NOT NULL DEFAULT 7,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-CREATE UNIQUE INDEX deadlines_key ON deadlines(tenant_id, year, key);
-
--- One row per reminder sent: the unique key makes the scheduled handler idempotent.
+-- One row per reminder sent: the unique key makes the scheduled handler idempotent. It sits beside
+-- notifications and the outbox so the three land in one batch; deadline_id names a tenant-database row.
 CREATE TABLE reminder_log (
-  deadline_id TEXT NOT NULL REFERENCES deadlines(id),
+  deadline_id TEXT NOT NULL,
   due_date TEXT NOT NULL,
   user_id TEXT NOT NULL REFERENCES users(id),
   sent_at INTEGER NOT NULL,

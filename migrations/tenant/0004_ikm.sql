@@ -1,10 +1,11 @@
 -- IKM (Indeks Kepuasan Masyarakat, PermenPANRB 14/2017): service points, the survey form and
 -- its versions, survey periods, raw responses and the tallies results are read from.
 
--- A service point citizens rate. The slug is global: it is the public link /s/<slug>.
+-- A service point citizens rate. The slug is global (the public link /s/<slug>): the control
+-- plane's ikm_slugs maps it to the tenant, this index keeps it unique inside the database.
 CREATE TABLE unit_layanan (
   id TEXT PRIMARY KEY,
-  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+  tenant_id TEXT NOT NULL,
   pd_id TEXT NOT NULL REFERENCES perangkat_daerah(id),
   name TEXT NOT NULL,
   slug TEXT NOT NULL UNIQUE,
@@ -25,7 +26,7 @@ CREATE INDEX unit_layanan_tenant ON unit_layanan(tenant_id, pd_id);
 -- A tenant's own wording of the form; version 0 (no row) is the built-in PermenPANRB text.
 CREATE TABLE ikm_survey_versions (
   id TEXT PRIMARY KEY,
-  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+  tenant_id TEXT NOT NULL,
   version INTEGER NOT NULL,
   definition TEXT NOT NULL,
   created_by TEXT,
@@ -36,7 +37,7 @@ CREATE UNIQUE INDEX ikm_survey_versions_version ON ikm_survey_versions(tenant_id
 -- Survey periods of a tenant never overlap (checked in code), so each response belongs to one.
 CREATE TABLE ikm_periods (
   id TEXT PRIMARY KEY,
-  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+  tenant_id TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('triwulan', 'semester', 'tahun')),
   year INTEGER NOT NULL,
   number INTEGER NOT NULL, -- 1..4 triwulan, 1..2 semester, 1 tahun
