@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, twoTenants, type World } from "./helpers";
+import { tenantBindings } from "../worker/db/client";
 import type { IsolationCase } from "./isolation/case";
 
 /**
@@ -23,10 +24,16 @@ beforeAll(async () => {
     .filter((r) => r.path !== "/auth/logout");
 });
 
+/** Row counts of every table in the control plane and every tenant database. */
 async function tableCounts(): Promise<string> {
-  const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND substr(name, 1, 4) != '_cf_' AND name NOT IN ('d1_migrations', 'rate_limits', 'sessions', 'audit_log')").all<{ name: string }>();
-  const counts = await env.DB.batch(tables.results.map((r) => env.DB.prepare(`SELECT '${r.name}' AS t, count(*) AS n FROM "${r.name}"`)));
-  return counts.map((c) => JSON.stringify(c.results[0])).join(",");
+  const out: string[] = [];
+  for (const name of ["DB", ...tenantBindings(env)]) {
+    const d1 = env[name as "DB"];
+    const tables = await d1.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND substr(name, 1, 4) != '_cf_' AND name NOT IN ('d1_migrations', 'rate_limits', 'sessions', 'audit_log')").all<{ name: string }>();
+    const counts = await d1.batch(tables.results.map((r) => d1.prepare(`SELECT '${name}.${r.name}' AS t, count(*) AS n FROM "${r.name}"`)));
+    out.push(...counts.map((c) => JSON.stringify(c.results[0])));
+  }
+  return out.join(",");
 }
 
 const segment = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("..", "%00", "x".repeat(300), "35.16", "64", "' OR 1=1 --", "😀"));

@@ -1,5 +1,9 @@
 import { env, exports } from "cloudflare:workers";
+import { drizzle } from "drizzle-orm/d1";
 import { hashPassword } from "../worker/auth/password";
+import * as schema from "../worker/db/schema";
+import { tenantDbOf } from "../worker/db/client";
+import { emptiestBinding } from "../worker/data/shards";
 import type { Role } from "../shared/roles";
 
 export const ORIGIN = "http://localhost";
@@ -45,17 +49,33 @@ export async function seedUser(email: string, opts: { platform?: boolean; name?:
   return id;
 }
 
-export async function seedTenant(code: string, kind: "provinsi" | "kabupaten" | "kota" = code.includes(".") ? "kabupaten" : "provinsi") {
+/** Which tenant database each seeded tenant is in (tenants.db_binding), for direct reads in tests. */
+const bindingOf = new Map<string, string>();
+
+/** A tenant, placed like onboarding places it (the emptiest tenant database) unless `binding` is given. */
+export async function seedTenant(code: string, kind: "provinsi" | "kabupaten" | "kota" = code.includes(".") ? "kabupaten" : "provinsi", binding?: string) {
   const id = crypto.randomUUID();
-  await env.DB.prepare("INSERT INTO tenants (id, code, name, kind, status, settings, db_binding, created_at) VALUES (?, ?, ?, ?, 'active', '{}', 'DB', ?)")
-    .bind(id, code, `Pemda ${code}`, kind, Date.now())
+  const dbBinding = binding ?? (await emptiestBinding(env, drizzle(env.DB, { schema })));
+  await env.DB.prepare("INSERT INTO tenants (id, code, name, kind, status, settings, db_binding, created_at) VALUES (?, ?, ?, ?, 'active', '{}', ?, ?)")
+    .bind(id, code, `Pemda ${code}`, kind, dbBinding, Date.now())
     .run();
+  bindingOf.set(id, dbBinding);
   return id;
 }
 
+/** The D1 database that holds a seeded tenant's data. */
+export function dbOf(tenantId: string): D1Database {
+  const binding = bindingOf.get(tenantId);
+  if (!binding) throw new Error(`dbOf: tenant ${tenantId} was not seeded by seedTenant`);
+  return env[binding as "TENANT_DB_0"];
+}
+
+/** Drizzle over a seeded tenant's database, paired with the control plane like tenantDb(c). */
+export const drizzleOf = (tenantId: string) => tenantDbOf(env, bindingOf.get(tenantId) ?? "");
+
 export async function seedPd(tenantId: string, code: string, name = `PD ${code}`) {
   const id = crypto.randomUUID();
-  await env.DB.prepare(
+  await dbOf(tenantId).prepare(
     "INSERT INTO perangkat_daerah (id, tenant_id, code, name, kind, active, created_at, updated_at) VALUES (?, ?, ?, ?, 'dinas', 1, ?, ?)",
   )
     .bind(id, tenantId, code, name, Date.now(), Date.now())
@@ -86,7 +106,9 @@ export type World = Awaited<ReturnType<typeof twoTenants>>;
 
 export async function twoTenants() {
   const tA = await seedTenant("35.16");
-  const tB = await seedTenant("64");
+  // B shares A's database: inside a database the tenant_id filters are what keeps tenants apart,
+  // so every cross-tenant test exercises them (test/scale.test.ts covers tenants in other databases).
+  const tB = await seedTenant("64", "provinsi", bindingOf.get(tA));
   const pdA = await seedPd(tA, "1.01");
   const pdB = await seedPd(tB, "1.01");
   const roles: Role[] = ["tenant_admin", "evaluator", "agency_admin", "agency_head", "viewer"];

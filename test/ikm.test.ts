@@ -1,8 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { drizzle } from "drizzle-orm/d1";
-import { api, twoTenants, type World } from "./helpers";
-import * as schema from "../worker/db/schema";
+import { api, dbOf, drizzleOf, twoTenants, type World } from "./helpers";
 import { ikmFigure, todayWib } from "../worker/data/ikm";
 import { ikm, mutuIkm, tallyAnswers } from "../shared/formulas/ikm";
 import { looksAbusive } from "../shared/schemas/ikm";
@@ -134,7 +132,7 @@ describe("citizen intake", () => {
     const bodies = Array.from({ length: 200 }, (_, i) => submission({ answers: Array.from({ length: 9 }, (_, u) => ((i + u) % 4) + 1), age: 18 + (i % 50) }));
     const answers = await Promise.all(bodies.map((b, i) => submit("loket-a", b, `10.1.${i % 250}.${i}`)));
     expect(answers.map((r) => r.status)).toEqual(bodies.map(() => 201));
-    const raw = await env.DB.prepare("SELECT count(*) AS n FROM ikm_responses WHERE unit_id = ?").bind(unitA.id).first<{ n: number }>();
+    const raw = await dbOf(t.tA).prepare("SELECT count(*) AS n FROM ikm_responses WHERE unit_id = ?").bind(unitA.id).first<{ n: number }>();
     const res = await results(t.codeA, t.a.viewer);
     const unit = res.units.find((u: any) => u.id === unitA.id);
     expect(unit.summary.responses).toBe(before + 200);
@@ -144,7 +142,7 @@ describe("citizen intake", () => {
   }, 60_000);
 
   it("the recount repairs tallies that drifted from the raw rows", async () => {
-    await env.DB.prepare("UPDATE ikm_tallies SET n4 = n4 + 5 WHERE unit_id = ? AND unsur = 2").bind(unitA.id).run();
+    await dbOf(t.tA).prepare("UPDATE ikm_tallies SET n4 = n4 + 5 WHERE unit_id = ? AND unsur = 2").bind(unitA.id).run();
     const rc = await api(`/tenants/${t.codeA}/ikm/periods/${periodA}/recount`, { method: "POST", cookie: t.a.tenant_admin });
     expect(rc.json.differences).toHaveLength(1);
     expect(rc.json.differences[0]).toMatchObject({ unitId: unitA.id, unsur: "U2" });
@@ -159,7 +157,7 @@ describe("citizen intake", () => {
     const r = await submit("loket-a", { ...submission(), tenantId: t.tB, tenantCode: t.codeB, unitId: unitB.id, slug: "loket-b", periodId: "x" });
     expect(r.status).toBe(201);
     expect((await results(t.codeB, t.b.viewer)).tenant.responses).toBe(bBefore);
-    const stored = await env.DB.prepare("SELECT tenant_id AS tenantId, unit_id AS unitId FROM ikm_responses WHERE idempotency_key LIKE ? ORDER BY submitted_at DESC LIMIT 1")
+    const stored = await dbOf(t.tA).prepare("SELECT tenant_id AS tenantId, unit_id AS unitId FROM ikm_responses WHERE idempotency_key LIKE ? ORDER BY submitted_at DESC LIMIT 1")
       .bind(`key-${seq}-%`)
       .first();
     expect(stored).toEqual({ tenantId: t.tA, unitId: unitA.id });
@@ -225,7 +223,7 @@ describe("periods and survey versions", () => {
 describe("results, figures and exports", () => {
   it("computes NRR, IKM and mutu from tallies exactly as the shared formulas do", async () => {
     const res = await results(t.codeA, t.a.viewer);
-    const rows = (await env.DB.prepare("SELECT answers FROM ikm_responses WHERE unit_id = ?").bind(unitA.id).all<{ answers: string }>()).results;
+    const rows = (await dbOf(t.tA).prepare("SELECT answers FROM ikm_responses WHERE unit_id = ?").bind(unitA.id).all<{ answers: string }>()).results;
     const expected = ikm(tallyAnswers(rows.map((r) => [...r.answers].map(Number))))!;
     const unit = res.units.find((u: any) => u.id === unitA.id);
     expect(unit.summary.ikm).toBeCloseTo(expected, 10);
@@ -255,7 +253,7 @@ describe("results, figures and exports", () => {
   });
 
   it("provides the PD's IKM to the ranking tables, absent without responses", async () => {
-    const db = drizzle(env.DB, { schema });
+    const db = drizzleOf(t.tA);
     const figures = await ikmFigure(db, t.tA, year);
     expect(figures.get(t.pdA)).toBeCloseTo((await results(t.codeA, t.a.viewer)).tenant.ikm, 10);
     expect((await ikmFigure(db, t.tA, year - 5)).size).toBe(0);
@@ -283,7 +281,7 @@ describe("results, figures and exports", () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = String(csv.json).trim().split("\r\n");
-    const raw = await env.DB.prepare("SELECT count(*) AS n FROM ikm_responses WHERE tenant_id = ?").bind(t.tA).first<{ n: number }>();
+    const raw = await dbOf(t.tA).prepare("SELECT count(*) AS n FROM ikm_responses WHERE tenant_id = ?").bind(t.tA).first<{ n: number }>();
     expect(lines).toHaveLength(raw!.n + 1);
     const xlsx = await api(`/tenants/${t.codeA}/ikm/export/responses?format=xlsx&unitId=${unitA.id}`, { cookie: t.a.viewer });
     expect(xlsx.headers.get("content-type")).toMatch(/spreadsheetml/);

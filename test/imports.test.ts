@@ -1,6 +1,5 @@
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, seedPd, twoTenants, type World } from "./helpers";
+import { api, dbOf, seedPd, twoTenants, type World } from "./helpers";
 import demoCsv from "../scripts/demo/files/kaltim-setda-struktur.csv?raw";
 import namedXlsx from "./fixtures/struktur-named.xlsx.b64?raw";
 import onlyXlsx from "./fixtures/struktur-only.xlsx.b64?raw";
@@ -38,9 +37,9 @@ async function importAll(file: string | ArrayBuffer, opts: { code?: string; cook
   return { report: report.json, results };
 }
 
-const unitCount = async (tenantId: string) => ((await env.DB.prepare("SELECT count(*) AS n FROM org_units WHERE tenant_id = ?").bind(tenantId).first<{ n: number }>())!.n);
+const unitCount = async (tenantId: string) => ((await dbOf(t.tA).prepare("SELECT count(*) AS n FROM org_units WHERE tenant_id = ?").bind(tenantId).first<{ n: number }>())!.n);
 const tableCounts = async () => {
-  const q = (table: string) => env.DB.prepare(`SELECT count(*) AS n, max(updated_at) AS u FROM ${table}`).first<{ n: number; u: number }>();
+  const q = (table: string) => dbOf(t.tA).prepare(`SELECT count(*) AS n, max(updated_at) AS u FROM ${table}`).first<{ n: number; u: number }>();
   return { units: await q("org_units"), jabatan: await q("jabatan"), holders: await q("jabatan_holders") };
 };
 const issuesOf = (r: any) => r.json.issues.map((i: any) => [i.row, i.column, i.severity]);
@@ -70,7 +69,7 @@ describe("org structure import", () => {
 
     const { results } = await importAll(demoCsv);
     expect(results).toEqual([{ chunk: 0, chunks: 1, rows: 136, written: 136, done: true }]);
-    const pdId = (await env.DB.prepare("SELECT id FROM perangkat_daerah WHERE tenant_id = ? AND code = '1.30'").bind(t.tA).first<{ id: string }>())!.id;
+    const pdId = (await dbOf(t.tA).prepare("SELECT id FROM perangkat_daerah WHERE tenant_id = ? AND code = '1.30'").bind(t.tA).first<{ id: string }>())!.id;
     const tree = await api(`/tenants/${t.codeA}/perangkat-daerah/${pdId}/struktur`, { cookie: t.a.viewer });
     const kinds = (k: string) => tree.json.units.filter((u: any) => u.kind === k).length;
     expect([kinds("asisten"), kinds("biro"), kinds("bagian"), kinds("subbagian")]).toEqual([3, 9, 28, 82]);
@@ -91,12 +90,12 @@ describe("org structure import", () => {
       .replace("Bagian Protokol,", "Bagian Protokol dan Acara,");
     const { report } = await importAll(changed);
     expect(report.summary).toMatchObject({ create: 0, update: 2 });
-    const rows = await env.DB.prepare("SELECT h.name, h.valid_from, h.valid_to FROM jabatan_holders h JOIN jabatan j ON j.id = h.jabatan_id WHERE j.name = 'Kepala Biro Hukum' ORDER BY h.valid_from").all();
+    const rows = await dbOf(t.tA).prepare("SELECT h.name, h.valid_from, h.valid_to FROM jabatan_holders h JOIN jabatan j ON j.id = h.jabatan_id WHERE j.name = 'Kepala Biro Hukum' ORDER BY h.valid_from").all();
     expect(rows.results).toEqual([
       { name: "Rozani Erawadi", valid_from: "2022-01-03", valid_to: "2023-06-30" },
       { name: "Pejabat Baru", valid_from: "2023-07-01", valid_to: null },
     ]);
-    expect(await env.DB.prepare("SELECT count(*) AS n FROM org_units WHERE name LIKE 'Bagian Protokol%' AND tenant_id = ?").bind(t.tA).first("n")).toBe(1);
+    expect(await dbOf(t.tA).prepare("SELECT count(*) AS n FROM org_units WHERE name LIKE 'Bagian Protokol%' AND tenant_id = ?").bind(t.tA).first("n")).toBe(1);
   });
 
   it("reports each malformed file precisely and writes nothing", async () => {
@@ -194,8 +193,8 @@ describe("org structure import", () => {
     expect(report.summary.create).toBe(5000);
     expect(results.map((r) => r.chunk)).toEqual([...Array(10).keys()]);
     expect(results.at(-1)).toMatchObject({ done: true, rows: 5000 });
-    expect(await env.DB.prepare("SELECT count(*) AS n FROM org_units WHERE tenant_id = ? AND code LIKE 'L%'").bind(t.tA).first("n")).toBe(5000);
-    const orphans = await env.DB.prepare("SELECT count(*) AS n FROM org_units c LEFT JOIN org_units p ON p.id = c.parent_id WHERE c.tenant_id = ? AND c.parent_id IS NOT NULL AND p.id IS NULL").bind(t.tA).first("n");
+    expect(await dbOf(t.tA).prepare("SELECT count(*) AS n FROM org_units WHERE tenant_id = ? AND code LIKE 'L%'").bind(t.tA).first("n")).toBe(5000);
+    const orphans = await dbOf(t.tA).prepare("SELECT count(*) AS n FROM org_units c LEFT JOIN org_units p ON p.id = c.parent_id WHERE c.tenant_id = ? AND c.parent_id IS NOT NULL AND p.id IS NULL").bind(t.tA).first("n");
     expect(orphans).toBe(0);
     console.log(`5,000-row import: ${Date.now() - started} ms`);
     const again = await send("dry-run", file);

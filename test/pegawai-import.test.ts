@@ -1,6 +1,5 @@
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, seedPd, twoTenants, type World } from "./helpers";
+import { api, dbOf, seedPd, twoTenants, type World } from "./helpers";
 import strukturCsv from "../scripts/demo/files/kaltim-setda-struktur.csv?raw";
 import pegawaiCsv from "../scripts/demo/files/kaltim-simpeg-pegawai.csv?raw";
 
@@ -17,7 +16,7 @@ const importFile = async (kind: string, file: string) => {
   return dry.json;
 };
 const holders = async () =>
-  (await env.DB.prepare("SELECT h.nip, h.name, h.valid_from, h.valid_to, j.name AS jabatan, j.is_head FROM jabatan_holders h JOIN jabatan j ON j.id = h.jabatan_id WHERE h.tenant_id = ? ORDER BY h.nip, h.valid_from").bind(t.tA).all<any>()).results;
+  (await dbOf(t.tA).prepare("SELECT h.nip, h.name, h.valid_from, h.valid_to, j.name AS jabatan, j.is_head FROM jabatan_holders h JOIN jabatan j ON j.id = h.jabatan_id WHERE h.tenant_id = ? ORDER BY h.nip, h.valid_from").bind(t.tA).all<any>()).results;
 
 beforeAll(async () => {
   t = await twoTenants();
@@ -39,7 +38,7 @@ describe("SIMPEG employee list import", () => {
       ["199001152015031002", "Pranata Komputer Ahli Pertama", "2022-07-01"],
       ["199203032019031004", "Analis Kebijakan Ahli Muda", "2023-01-02"],
     ]);
-    const analis = await env.DB.prepare("SELECT count(*) AS n FROM jabatan WHERE tenant_id = ? AND name = 'Analis Kebijakan Ahli Muda'").bind(t.tA).first<{ n: number }>();
+    const analis = await dbOf(t.tA).prepare("SELECT count(*) AS n FROM jabatan WHERE tenant_id = ? AND name = 'Analis Kebijakan Ahli Muda'").bind(t.tA).first<{ n: number }>();
     expect(analis!.n).toBe(1);
   });
 

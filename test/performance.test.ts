@@ -1,8 +1,5 @@
-import { env } from "cloudflare:workers";
-import { drizzle } from "drizzle-orm/d1";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, grant, login, seedUser, twoTenants, type World } from "./helpers";
-import * as schema from "../worker/db/schema";
+import { api, dbOf, drizzleOf, grant, login, seedUser, twoTenants, type World } from "./helpers";
 import { FIGURE_PROVIDERS } from "../worker/data/figures";
 import { EVIDENCE_MAX_BYTES } from "../shared/schemas/performance";
 
@@ -266,7 +263,7 @@ describe("triwulan review", () => {
     expect(frozen.json.error.message).toMatch(/diterima/);
     expect((await api(d, { body: { disposition: "LAIN-LAIN" }, cookie: t.a.evaluator })).status).toBe(409);
     expect((await submit(1)).status).toBe(409);
-    const audit = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'laporan_triwulan' AND entity_id = ?").bind(reportId).first<{ n: number }>();
+    const audit = await dbOf(t.tA).prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'laporan_triwulan' AND entity_id = ?").bind(reportId).first<{ n: number }>();
     expect(audit?.n).toBe(4);
   });
 
@@ -297,7 +294,7 @@ describe("history", () => {
 
 describe("ranking figures", () => {
   it("capaian and penyerapan per PD for the year; a PD without data is absent", async () => {
-    const db = drizzle(env.DB, { schema });
+    const db = drizzleOf(t.tA);
     const capaian = await FIGURE_PROVIDERS.capaian!(db, t.tA, 2022);
     expect([...capaian.keys()]).toEqual([t.pdA]);
     const penyerapan = await FIGURE_PROVIDERS.penyerapan!(db, t.tA, 2022);

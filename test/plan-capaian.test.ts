@@ -1,6 +1,5 @@
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, twoTenants, type World } from "./helpers";
+import { api, dbOf, twoTenants, type World } from "./helpers";
 import { capaian, predikatCapaian, sasaranCapaian } from "../shared/formulas/capaian";
 
 // Pohon kinerja coloured by capaian (GET /plans/{planId}/capaian) and the refusal to delete
@@ -30,7 +29,7 @@ async function indicator(nodeId: string, body: Record<string, unknown>, targets:
   return r.json.id as string;
 }
 async function realisasi(indicatorId: string, year: number, period: number, value: number) {
-  await env.DB.prepare(
+  await dbOf(t.tA).prepare(
     "INSERT INTO realisasi (id, tenant_id, pd_id, indicator_id, year, period, status, value_text, value_num, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'final', ?, ?, 1, ?)",
   )
     .bind(crypto.randomUUID(), t.tA, t.pdA, indicatorId, year, period, String(value), value, Date.now())
@@ -61,9 +60,9 @@ beforeAll(async () => {
   await realisasi(ids.sum, 2021, 3, 40);
   await realisasi(ids.pos, 2022, 1, 85);
   const pkId = crypto.randomUUID();
-  await env.DB.batch([
-    env.DB.prepare("INSERT INTO pk_documents (id, tenant_id, pd_id, year, version, effective_date, status, created_at, updated_at) VALUES (?, ?, ?, 2021, 1, '2021-01-01', 'draft', 0, 0)").bind(pkId, t.tA, t.pdA),
-    env.DB.prepare("INSERT INTO pk_items (id, tenant_id, pk_id, kind, node_id, node_name, indicator_id, indicator_name, position) VALUES (?, ?, ?, 'indicator', ?, 'Sasaran empat', ?, 'Di PK saja', 0)").bind(
+  await dbOf(t.tA).batch([
+    dbOf(t.tA).prepare("INSERT INTO pk_documents (id, tenant_id, pd_id, year, version, effective_date, status, created_at, updated_at) VALUES (?, ?, ?, 2021, 1, '2021-01-01', 'draft', 0, 0)").bind(pkId, t.tA, t.pdA),
+    dbOf(t.tA).prepare("INSERT INTO pk_items (id, tenant_id, pk_id, kind, node_id, node_name, indicator_id, indicator_name, position) VALUES (?, ?, ?, 'indicator', ?, 'Sasaran empat', ?, 'Di PK saja', 0)").bind(
       crypto.randomUUID(),
       t.tA,
       pkId,

@@ -1,6 +1,5 @@
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, seedPd, twoTenants, type World } from "./helpers";
+import { api, dbOf, seedPd, twoTenants, type World } from "./helpers";
 
 let t: World;
 let rpjmdA: string;
@@ -155,8 +154,8 @@ describe("cascading tree, indicators and targets", () => {
 
   it("links an owning jabatan of the PD and reads its name", async () => {
     const now = Date.now();
-    await env.DB.prepare("INSERT INTO jabatan (id, tenant_id, pd_id, name, eselon, is_head, active, created_at, updated_at) VALUES (?, ?, ?, ?, 'III', 0, 1, ?, ?)").bind("jab-a", t.tA, t.pdA, "Kepala Bagian Protokol", now, now).run();
-    await env.DB.prepare("INSERT INTO jabatan (id, tenant_id, pd_id, name, eselon, is_head, active, created_at, updated_at) VALUES (?, ?, ?, ?, 'III', 0, 1, ?, ?)").bind("jab-b", t.tB, t.pdB, "Jabatan B", now, now).run();
+    await dbOf(t.tA).prepare("INSERT INTO jabatan (id, tenant_id, pd_id, name, eselon, is_head, active, created_at, updated_at) VALUES (?, ?, ?, ?, 'III', 0, 1, ?, ?)").bind("jab-a", t.tA, t.pdA, "Kepala Bagian Protokol", now, now).run();
+    await dbOf(t.tA).prepare("INSERT INTO jabatan (id, tenant_id, pd_id, name, eselon, is_head, active, created_at, updated_at) VALUES (?, ?, ?, ?, 'III', 0, 1, ?, ?)").bind("jab-b", t.tB, t.pdB, "Jabatan B", now, now).run();
     const r = await api(`${base(t.codeA)}/${renstraA}/nodes/${program}`, { method: "PATCH", cookie: t.a.agency_admin, body: { ownerJabatanId: "jab-a" } });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ ownerJabatanId: "jab-a", ownerName: "Kepala Bagian Protokol", ownerEselon: "III" });
@@ -266,16 +265,16 @@ describe("a PD tree of 2,000 nodes", () => {
     const stmts: D1PreparedStatement[] = [];
     const add = (level: string, parent: string | null, i: number) => {
       const id = `big-${i}`;
-      stmts.push(env.DB.prepare("INSERT INTO plan_nodes (id, tenant_id, plan_id, pd_id, level, created_at) VALUES (?, ?, ?, ?, ?, ?)").bind(id, t.tA, plan, t.pdA, level, now));
+      stmts.push(dbOf(t.tA).prepare("INSERT INTO plan_nodes (id, tenant_id, plan_id, pd_id, level, created_at) VALUES (?, ?, ?, ?, ?, ?)").bind(id, t.tA, plan, t.pdA, level, now));
       stmts.push(
-        env.DB.prepare("INSERT INTO plan_node_versions (id, tenant_id, plan_id, node_id, version, effective_date, parent_id, name, position, created_at) VALUES (?, ?, ?, ?, 1, '2030-01-01', ?, ?, ?, ?)").bind(`${id}-v1`, t.tA, plan, id, parent, `${level} ${i}`, i, now),
+        dbOf(t.tA).prepare("INSERT INTO plan_node_versions (id, tenant_id, plan_id, node_id, version, effective_date, parent_id, name, position, created_at) VALUES (?, ?, ?, ?, 1, '2030-01-01', ?, ?, ?, ?)").bind(`${id}-v1`, t.tA, plan, id, parent, `${level} ${i}`, i, now),
       );
       if (level !== "rencana_aksi") {
-        stmts.push(env.DB.prepare("INSERT INTO indicators (id, tenant_id, plan_id, node_id, created_at) VALUES (?, ?, ?, ?, ?)").bind(`${id}-i`, t.tA, plan, id, now));
+        stmts.push(dbOf(t.tA).prepare("INSERT INTO indicators (id, tenant_id, plan_id, node_id, created_at) VALUES (?, ?, ?, ?, ?)").bind(`${id}-i`, t.tA, plan, id, now));
         stmts.push(
-          env.DB.prepare("INSERT INTO indicator_versions (id, tenant_id, plan_id, indicator_id, version, effective_date, name, satuan, polarity, kind, created_at) VALUES (?, ?, ?, ?, 1, '2030-01-01', ?, '%', 'positive', 'numeric', ?)").bind(`${id}-iv`, t.tA, plan, `${id}-i`, `Indikator ${i}`, now),
+          dbOf(t.tA).prepare("INSERT INTO indicator_versions (id, tenant_id, plan_id, indicator_id, version, effective_date, name, satuan, polarity, kind, created_at) VALUES (?, ?, ?, ?, 1, '2030-01-01', ?, '%', 'positive', 'numeric', ?)").bind(`${id}-iv`, t.tA, plan, `${id}-i`, `Indikator ${i}`, now),
         );
-        stmts.push(env.DB.prepare("INSERT INTO indicator_targets (id, tenant_id, plan_id, indicator_id, year, period, version, effective_date, value_text, value_num, created_at) VALUES (?, ?, ?, ?, 2030, 0, 1, '2030-01-01', '80', 80, ?)").bind(`${id}-t`, t.tA, plan, `${id}-i`, now));
+        stmts.push(dbOf(t.tA).prepare("INSERT INTO indicator_targets (id, tenant_id, plan_id, indicator_id, year, period, version, effective_date, value_text, value_num, created_at) VALUES (?, ?, ?, ?, 2030, 0, 1, '2030-01-01', '80', 80, ?)").bind(`${id}-t`, t.tA, plan, `${id}-i`, now));
       }
       return id;
     };
@@ -285,7 +284,7 @@ describe("a PD tree of 2,000 nodes", () => {
     let parents = [tujuan];
     for (const [level, per] of levels) parents = parents.flatMap((p) => Array.from({ length: per }, () => add(level, p, i++)));
     while (i < 2000) add("rencana_aksi", parents[i % parents.length]!, i++);
-    for (let k = 0; k < stmts.length; k += 500) await env.DB.batch(stmts.slice(k, k + 500));
+    for (let k = 0; k < stmts.length; k += 500) await dbOf(t.tA).batch(stmts.slice(k, k + 500));
 
     const started = performance.now();
     const r = await api(`${base(t.codeA)}/${plan}?asOf=2030-06-30`, { cookie: t.a.viewer });

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
-import { drizzle } from "drizzle-orm/d1";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedPd, seedTenant } from "./helpers";
+import { drizzleOf, seedPd, seedTenant } from "./helpers";
+import type { Db } from "../worker/db/client";
 import * as schema from "../worker/db/schema";
 import { FIGURE_PROVIDERS } from "../worker/data/figures";
 import { anggaran, kinerja } from "../worker/data/performance";
@@ -10,7 +10,7 @@ import { sasaranCapaian } from "../shared/formulas/capaian";
 // The ranking's capaian and penyerapan figures are read for all PD at once; they must equal
 // what the per-PD realisasi grid (`kinerja`) and budget table (`anggaran`) compute.
 
-const db = drizzle(env.DB, { schema });
+let db: Db;
 const id = () => crypto.randomUUID();
 const now = Date.now();
 let tenantId: string;
@@ -20,6 +20,7 @@ type Ind = { name: string; polarity?: "positive" | "negative"; negativeMethod?: 
 
 beforeAll(async () => {
   tenantId = await seedTenant("71");
+  db = drizzleOf(tenantId);
   await env.DB.prepare("UPDATE tenants SET settings = ? WHERE id = ?").bind(JSON.stringify({ negativePolarityMethod: "T/R" }), tenantId).run();
   pd.versions = await seedPd(tenantId, "2.01");
   pd.draftOnly = await seedPd(tenantId, "2.02");

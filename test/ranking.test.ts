@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import golden from "../../shared/fixtures/golden.json";
 import kaltimCsv from "../scripts/demo/files/kaltim-nilai-sakip.csv?raw";
-import { api, grant, login, seedPd, seedTenant, seedUser } from "./helpers";
+import { api, dbOf, grant, login, seedPd, seedTenant, seedUser } from "./helpers";
 import { enrolTotp } from "./security-helpers";
 
 /** A tenant with its admin signed in; kabupaten get `parent` as provinsi. */
@@ -33,7 +33,7 @@ describe("historic import through the import pipeline (seed 002: 37 PD, share â‰
     expect(r.json).toMatchObject({ rows: 39, errors: 0, canCommit: true, summary: { create: 39, update: 0, unchanged: 0 } });
     // Seed 002 Tabel 3.1: the 2019 components add up to 67,23, the sheet says 67,21.
     expect(r.json.issues).toEqual([expect.objectContaining({ row: 2, column: "Nilai", severity: "warning", message: "Jumlah komponen 67,23 berbeda dengan nilai tertulis 67,21" })]);
-    expect((await env.DB.prepare("SELECT count(*) AS n FROM lke_evaluations WHERE tenant_id = ?").bind(kaltim.id).first<{ n: number }>())?.n).toBe(0);
+    expect((await dbOf(kaltim.id).prepare("SELECT count(*) AS n FROM lke_evaluations WHERE tenant_id = ?").bind(kaltim.id).first<{ n: number }>())?.n).toBe(0);
   });
 
   it("a wrong predikat, an unknown PD and a component of another sheet are reported; errors block the commit", async () => {

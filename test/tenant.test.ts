@@ -41,8 +41,17 @@ describe("tenant and settings", () => {
     expect(r.json.items[0]).toMatchObject({ action: "update", entity: "tenant_settings", userName: "tenant_admin" });
     expect(r.json.items[0].before.ikmWeightMode).toBe("exact");
     expect(r.json.items[0].after.ikmWeightMode).toBe("legacy_0_111");
-    const page = await api(`/tenants/${t.codeA}/audit-log?limit=1`, { cookie: t.a.tenant_admin });
-    expect(page.json.nextBefore).toBe(page.json.items[0].id);
+    // Settings are audited in the control plane, a new PD in the tenant database: pages merge both.
+    expect((await api(`/tenants/${t.codeA}/perangkat-daerah`, { cookie: t.a.tenant_admin, body: { code: "9.99", name: "Dinas Audit", kind: "dinas" } })).status).toBe(201);
+    const all = (await api(`/tenants/${t.codeA}/audit-log`, { cookie: t.a.tenant_admin })).json.items.map((i: any) => i.id);
+    expect(all.some((id: string) => id.startsWith("t")) && all.some((id: string) => id.startsWith("c"))).toBe(true);
+    const walked: string[] = [];
+    for (let before: string | null = "", n = 0; before !== null && n < 20; n++) {
+      const page = await api(`/tenants/${t.codeA}/audit-log?limit=1${before ? `&before=${before}` : ""}`, { cookie: t.a.tenant_admin });
+      walked.push(...page.json.items.map((i: any) => i.id));
+      before = page.json.nextBefore;
+    }
+    expect(walked).toEqual(all);
     expect((await api(`/tenants/${t.codeA}/audit-log`, { cookie: t.a.viewer })).status).toBe(403);
     expect((await api(`/tenants/${t.codeA}/audit-log?limit=abc`, { cookie: t.a.tenant_admin })).status).toBe(400);
     const other = await api(`/tenants/${t.codeB}/audit-log`, { cookie: t.b.tenant_admin });
