@@ -1,10 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { demoStatements } from "./scripts/demo/seed-sql.mjs";
 
 // Two migration sets: the control plane (binding DB) and every tenant database (TENANT_DB_n).
 const controlMigrations = await readD1Migrations("./migrations/control");
 const tenantMigrations = await readD1Migrations("./migrations/tenant");
+// The demo, per database, for the scale-out tests (test/scale.test.ts moves a demo tenant).
+const demo = demoStatements(Date.UTC(2026, 0, 1));
 // wrangler.toml names the web build as the assets folder; API tests don't need its content,
 // only its existence (a clean clone has not built the web app yet).
 mkdirSync("./build", { recursive: true });
@@ -14,7 +17,7 @@ export default defineConfig({
     cloudflareTest({
       main: "./worker/index.ts",
       wrangler: { configPath: "./wrangler.toml" },
-      miniflare: { bindings: { TEST_CONTROL_MIGRATIONS: controlMigrations, TEST_TENANT_MIGRATIONS: tenantMigrations } },
+      miniflare: { bindings: { TEST_CONTROL_MIGRATIONS: controlMigrations, TEST_TENANT_MIGRATIONS: tenantMigrations, TEST_DEMO: demo } },
     }),
   ],
   server: { fs: { allow: [".", "../shared"] } },

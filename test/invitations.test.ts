@@ -145,9 +145,14 @@ describe("platform operator onboards a tenant", () => {
     expect(r.status).toBe(403);
   });
 
-  it("writes the onboarding to the audit log", async () => {
-    const rows = await env.DB.prepare("SELECT action, entity FROM audit_log WHERE tenant_id = (SELECT id FROM tenants WHERE code = '64.02') ORDER BY id").all();
-    expect(rows.results.map((r: any) => `${r.action}:${r.entity}`)).toEqual(
+  it("writes the onboarding to the audit log: control-plane steps in DB, the PD in the tenant's own database", async () => {
+    const tenant = (await env.DB.prepare("SELECT id, db_binding FROM tenants WHERE code = '64.02'").first<{ id: string; db_binding: string }>())!;
+    // Onboarding put it in the emptiest tenant database: twoTenants' pair shares TENANT_DB_0.
+    expect(tenant.db_binding).not.toBe("TENANT_DB_0");
+    const query = "SELECT action, entity FROM audit_log WHERE tenant_id = ? ORDER BY id";
+    const control = await env.DB.prepare(query).bind(tenant.id).all();
+    const own = await env[tenant.db_binding as "TENANT_DB_1"].prepare(query).bind(tenant.id).all();
+    expect([...control.results, ...own.results].map((r: any) => `${r.action}:${r.entity}`)).toEqual(
       expect.arrayContaining(["create:tenant", "invite:invitation", "accept:invitation", "create:user", "create:perangkat_daerah"]),
     );
   });

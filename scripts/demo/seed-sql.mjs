@@ -6,6 +6,7 @@ import { ikmSql } from "./ikm.mjs";
 import { performanceSql } from "./performance.mjs";
 import { strukturSql } from "./struktur.mjs";
 import { securitySql } from "./security.mjs";
+import { CONTROL_BINDING, controlTables, tenantBindings } from "../databases.mjs";
 
 // Same format as worker/auth/password.ts, so the Worker verifies these hashes.
 export function hashPassword(password) {
@@ -15,15 +16,38 @@ export function hashPassword(password) {
 }
 
 export const sqlValue = (v) => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
-const row = (table, values) => `INSERT OR IGNORE INTO ${table} (${Object.keys(values).join(", ")}) VALUES (${Object.values(values).map(sqlValue).join(", ")});`;
+const insert = (table, values) => `INSERT OR IGNORE INTO ${table} (${Object.keys(values).join(", ")}) VALUES (${Object.values(values).map(sqlValue).join(", ")});`;
 
-/** Idempotent SQL for the demo: deterministic ids and INSERT OR IGNORE, so re-running changes nothing. */
+/**
+ * Idempotent SQL for the demo, one script per database: `{ DB: control-plane SQL, TENANT_DB_0: ..., ... }`.
+ * Deterministic ids and INSERT OR IGNORE, so re-running changes nothing. The demo tenants are spread
+ * over the tenant databases in turn (what onboarding's "emptiest database" gives for them); each
+ * statement goes to the control plane or, by its tenant_id, to its tenant's database.
+ */
 export function demoSql(now = Date.now()) {
+  return Object.fromEntries(Object.entries(demoStatements(now)).map(([b, lines]) => [b, lines.join("\n") + "\n"]));
+}
+
+/** The same, as statements per database binding (the tests load them into miniflare's D1s). */
+export function demoStatements(now = Date.now()) {
   const tenantId = (code) => `demo-tenant-${code}`;
   const pdId = (code, name) => `demo-pd-${code}-${PERANGKAT_DAERAH[code].find((p) => p.name === name).code}`;
+  const bindings = tenantBindings();
+  const bindingOf = new Map(TENANTS.map((t, i) => [tenantId(t.code), bindings[i % bindings.length]]));
+  const control = controlTables();
+  const scripts = Object.fromEntries([CONTROL_BINDING, ...bindings].map((b) => [b, []]));
+  const routed = new Map();
+  const slugs = [];
+  const row = (table, values) => {
+    const sql = insert(table, values);
+    if (!control.has(table)) routed.set(sql, bindingOf.get(values.tenant_id));
+    // Public IKM links resolve slug → tenant in the control plane (migrations/control/0004_ikm.sql).
+    if (table === "unit_layanan") slugs.push(insert("ikm_slugs", { slug: values.slug, tenant_id: values.tenant_id, unit_id: values.id, created_at: values.created_at }));
+    return sql;
+  };
   const out = [];
   for (const t of TENANTS) {
-    out.push(row("tenants", { id: tenantId(t.code), code: t.code, name: t.name, kind: t.kind, parent_id: t.parent ? tenantId(t.parent) : null, status: "active", settings: "{}", db_binding: "DB", created_at: now }));
+    out.push(row("tenants", { id: tenantId(t.code), code: t.code, name: t.name, kind: t.kind, parent_id: t.parent ? tenantId(t.parent) : null, status: "active", settings: "{}", db_binding: bindingOf.get(tenantId(t.code)), created_at: now }));
   }
   for (const [code, pds] of Object.entries(PERANGKAT_DAERAH)) {
     for (const pd of pds) {
@@ -44,5 +68,12 @@ export function demoSql(now = Date.now()) {
   out.push(...performanceSql({ now, tenantId, pdId, row }));
   out.push(...strukturSql({ now, tenantId, row }));
   out.push(...securitySql({ now, tenantId, row }));
-  return out.join("\n") + "\n";
+  for (const sql of out) {
+    // Statements not made by row() (e.g. UPDATE tenants ...) name a control-plane table.
+    const target = routed.get(sql) ?? CONTROL_BINDING;
+    if (!target) throw new Error(`demo seed: no database for ${sql.slice(0, 80)}`);
+    scripts[target].push(sql);
+  }
+  scripts[CONTROL_BINDING].push(...slugs);
+  return scripts;
 }
