@@ -3,7 +3,7 @@
 // loopback. Afterwards the database must hold every accepted response exactly once, tallies must
 // equal the rows, and no 5xx may have appeared.
 import { randomUUID } from "node:crypto";
-import { queryLocalDb, startLocalServer } from "../scripts/local-server.mjs";
+import { queryLocalDb, startLocalServer, tenantBinding } from "../scripts/local-server.mjs";
 
 const SECONDS = Math.min(Number(process.env.LOADTEST_SECONDS ?? 20), 60);
 const WORKERS = 16;
@@ -86,9 +86,9 @@ try {
   const elapsed = (Date.now() - started) / 1000;
   await new Promise((r) => setTimeout(r, 1000)); // let aborted requests that reached the Worker finish
 
-  const [{ rows, keys }] = queryLocalDb(STATE, `SELECT count(*) AS rows, count(DISTINCT idempotency_key) AS keys FROM ikm_responses r JOIN unit_layanan u ON u.id = r.unit_id WHERE u.slug = '${SLUG}' AND r.submitted_at >= ${started}`);
-  const [{ tallied }] = queryLocalDb(STATE, `SELECT coalesce(sum(n1 + n2 + n3 + n4), 0) AS tallied FROM ikm_tallies t JOIN unit_layanan u ON u.id = t.unit_id WHERE u.slug = '${SLUG}' AND t.unsur = 1`);
-  const [{ before }] = queryLocalDb(STATE, `SELECT count(*) AS before FROM ikm_responses r JOIN unit_layanan u ON u.id = r.unit_id WHERE u.slug = '${SLUG}' AND r.submitted_at < ${started}`);
+  const [{ rows, keys }] = queryLocalDb(STATE, `SELECT count(*) AS rows, count(DISTINCT idempotency_key) AS keys FROM ikm_responses r JOIN unit_layanan u ON u.id = r.unit_id WHERE u.slug = '${SLUG}' AND r.submitted_at >= ${started}`, tenantBinding(STATE, "64"));
+  const [{ tallied }] = queryLocalDb(STATE, `SELECT coalesce(sum(n1 + n2 + n3 + n4), 0) AS tallied FROM ikm_tallies t JOIN unit_layanan u ON u.id = t.unit_id WHERE u.slug = '${SLUG}' AND t.unsur = 1`, tenantBinding(STATE, "64"));
+  const [{ before }] = queryLocalDb(STATE, `SELECT count(*) AS before FROM ikm_responses r JOIN unit_layanan u ON u.id = r.unit_id WHERE u.slug = '${SLUG}' AND r.submitted_at < ${started}`, tenantBinding(STATE, "64"));
 
   console.log(`load: ${SECONDS} s, ${WORKERS} concurrent clients, ${stats.sent} requests (${(stats.sent / elapsed).toFixed(0)}/s)`);
   console.table(stats);
@@ -157,7 +157,7 @@ async function realisasiRace() {
   const after = await (await fetch(`${baseUrl}/api/v1/tenants/35.16/realisasi?pdId=${PD}&year=2022`, { headers })).json();
   const finalCell = after.sasaran.flatMap((s) => s.indicators).find((i) => i.indicatorId === indicator.indicatorId).cells[3];
   result.final = finalCell.value;
-  const [{ n }] = queryLocalDb(STATE, `SELECT count(*) AS n FROM audit_log WHERE entity = 'realisasi' AND created_at >= ${Date.now() - 120_000} AND user_id = 'demo-user-operator.protokol.mojokerto'`);
+  const [{ n }] = queryLocalDb(STATE, `SELECT count(*) AS n FROM audit_log WHERE entity = 'realisasi' AND created_at >= ${Date.now() - 120_000} AND user_id = 'demo-user-operator.protokol.mojokerto'`, tenantBinding(STATE, "35.16"));
   result.audited = Number(n);
   return result;
 }

@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { prepareLocalDb, quietEnv } from "./local-db.mjs";
+import { wranglerD1 } from "./migrate.mjs";
 
 /**
  * A throwaway copy of the app for tests and measurements: a fresh local D1 with the demo data
@@ -26,11 +27,13 @@ export async function startLocalServer({ port, state }) {
   throw new Error("wrangler dev did not start within 30 s");
 }
 
-/** Runs SQL against a local state's D1 and returns the rows (for checks after a run). */
-export function queryLocalDb(state, sql) {
-  const out = execFileSync(process.execPath, ["node_modules/wrangler/bin/wrangler.js", "d1", "execute", "DB", "--local", "--persist-to", state, "--json", "--command", sql], {
-    env: quietEnv,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return JSON.parse(out.toString())[0].results;
+/**
+ * Runs SQL against one of a local state's D1 databases and returns the rows (for checks after a run):
+ * `binding` DB is the control plane; a tenant's data is in the binding tenantBinding(state, code) names.
+ */
+export function queryLocalDb(state, sql, binding = "DB") {
+  return JSON.parse(wranglerD1(["execute", binding, "--json", "--command", sql], { persistTo: state }, ["ignore", "pipe", "inherit"]))[0].results;
 }
+
+/** The tenant database binding that holds tenant `code` (the shard map, tenants.db_binding). */
+export const tenantBinding = (state, code) => queryLocalDb(state, `SELECT db_binding FROM tenants WHERE code = '${code.replace(/'/g, "''")}'`)[0].db_binding;

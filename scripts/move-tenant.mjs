@@ -22,8 +22,11 @@ function wranglerDatabase(binding, target) {
   let n = 0;
   return {
     async all(sql, params) {
-      const out = wranglerD1(["execute", binding, "--json", "--command", inline(sql, params)], target, ["ignore", "pipe", "inherit"]);
-      return JSON.parse(out)[0].results;
+      return (await this.allMany([{ sql, params }]))[0];
+    },
+    async allMany(queries) {
+      const out = wranglerD1(["execute", binding, "--json", "--command", queries.map((q) => inline(q.sql, q.params)).join(";\n")], target, ["ignore", "pipe", "inherit"]);
+      return JSON.parse(out).map((r) => r.results);
     },
     async batch(statements) {
       if (!statements.length) return;

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, login, PASSWORD, seedUser, grant, twoTenants, type World } from "./helpers";
+import { api, dbOf, login, PASSWORD, seedUser, grant, twoTenants, type World } from "./helpers";
 import { codeFor, enrolTotp } from "./security-helpers";
 import { hotp, verifyTotp, base32Encode, base32Decode, otpauthUri } from "../worker/auth/totp";
 import { runReminders } from "../worker/reminders";
@@ -263,7 +263,7 @@ describe("API tokens", () => {
     const w = await create({ name: "Sistem Kepegawaian", scopes: ["perangkat-daerah:write"] });
     const made = await bearer(w.json.token, `/tenants/${t.codeA}/perangkat-daerah`, { body: { code: "8.02", name: "Dibuat Token", kind: "dinas" } });
     expect(made.status).toBe(201);
-    const row = await env.DB.prepare("SELECT user_id FROM audit_log WHERE entity_id = ?").bind(made.json.id).first<{ user_id: string }>();
+    const row = await dbOf(t.tA).prepare("SELECT user_id FROM audit_log WHERE entity_id = ?").bind(made.json.id).first<{ user_id: string }>();
     expect(row!.user_id).toBe(`token:${w.json.id}`);
     // A viewer-role token with a write scope is still a viewer: requireRole refuses.
     const v = await create({ name: "Pemantau Luar", role: "viewer", scopes: ["perangkat-daerah:write"] });
@@ -384,7 +384,7 @@ describe("reminders and notifications", () => {
     await worker.scheduled!(createScheduledController({ scheduledTime: new Date(), cron: "0 1 * * *" }), env, ctx);
     await waitOnExecutionContext(ctx);
     const year = new Date().getUTCFullYear();
-    const n = await env.DB.prepare("SELECT count(*) AS n FROM deadlines WHERE year = ?").bind(year).first<{ n: number }>();
+    const n = await dbOf(t.tA).prepare("SELECT count(*) AS n FROM deadlines WHERE year = ?").bind(year).first<{ n: number }>();
     expect(n!.n).toBeGreaterThanOrEqual(16);
   });
 
@@ -421,7 +421,7 @@ describe("invitations reach the outbox and the inbox", () => {
 
 describe("late-updaters board", () => {
   it("lists, per PD, what was due and not submitted or came late, most late first", async () => {
-    const ins = (sql: string, ...v: unknown[]) => env.DB.prepare(sql).bind(...v).run();
+    const ins = (sql: string, ...v: unknown[]) => dbOf(t.tA).prepare(sql).bind(...v).run();
     const now = Date.now();
     await ins(
       "INSERT INTO pk_documents (id, tenant_id, pd_id, year, version, effective_date, status, submitted_at, created_at, updated_at) VALUES (?, ?, ?, 2025, 1, '2025-01-20', 'submitted', ?, ?, ?)",

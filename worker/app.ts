@@ -103,13 +103,18 @@ export function createApp() {
   return app;
 }
 
+/** D1's transient failures (a database unreachable, overloaded or restarting): a 503 to retry, not a 500. */
+const D1_UNAVAILABLE = /Network connection lost|D1 DB is overloaded|caused object to be reset|D1 DB reset/;
+
 const renderError: ErrorHandler<AppEnv> = (err, c) => {
   const known =
       err instanceof AppError
         ? err
         : err instanceof HTTPException && HTTP_CODES[err.status]
           ? new AppError(...HTTP_CODES[err.status]!)
-          : null;
+          : D1_UNAVAILABLE.test(String(err))
+            ? new AppError("service_unavailable", "Basis data sedang tidak tersedia. Silakan coba lagi sebentar lagi.")
+            : null;
     if (known) {
       for (const [k, v] of Object.entries(known.headers ?? {})) c.header(k, v);
       return c.json(known.toJSON(), known.status);

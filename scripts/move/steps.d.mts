@@ -1,14 +1,18 @@
 // Types for steps.mjs (plain JS so node scripts run it without a build), used by test/scale.test.ts.
 export type Row = Record<string, unknown>;
 export type Statement = { sql: string; params?: unknown[] };
-export type MoveDatabase = { all(sql: string, params?: unknown[]): Promise<Row[]>; batch(statements: Statement[]): Promise<void> };
+export type MoveDatabase = {
+  all(sql: string, params?: unknown[]): Promise<Row[]>;
+  batch(statements: Statement[]): Promise<void>;
+  allMany?(queries: Statement[]): Promise<Row[][]>;
+};
 export type TableSum = { rows: number; sha256: string };
 
 export const MAX_PARAMS: number;
 export const MOVING_PREFIX: string;
 export function tenantTablesOf(db: MoveDatabase): Promise<string[]>;
-export function tenantRows(db: MoveDatabase, table: string, tenantId: string): Promise<Row[]>;
 export function checksum(rows: Row[]): Promise<TableSum>;
+export function tenantData(db: MoveDatabase, tables: string[], tenantId: string): Promise<Record<string, Row[]>>;
 export function checksums(db: MoveDatabase, tables: string[], tenantId: string): Promise<Record<string, TableSum>>;
 export function insertStatements(table: string, rows: Row[]): Required<Statement>[];
 export function copyTenant(source: MoveDatabase, target: MoveDatabase, tables: string[], tenantId: string): Promise<void>;

@@ -1,7 +1,8 @@
 // Moving one tenant between tenant databases: the steps, independent of how SQL reaches D1, so the
 // CLI (scripts/move-tenant.mjs, through wrangler) and the tests (miniflare D1 bindings) run the same code.
 //
-// A database is `{ all(sql, params) → rows, batch([{ sql, params }]) }`. Every step is idempotent and
+// A database is `{ all(sql, params) → rows, batch([{ sql, params }]), allMany?([{ sql, params }]) → rows[] }`
+// (allMany: several reads in one round trip, which wrangler needs to be quick). Every step is idempotent and
 // recorded in the control plane's tenant_moves, so a move stopped part-way is finished by running it again:
 //   copying  — the tenant's shard-map entry names no database ("moving:<to>"): its requests get the 503 of
 //              a database that is down, so nothing changes while its rows are copied (target rows of the
@@ -29,19 +30,23 @@ async function sha256Hex(text) {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export async function tenantRows(db, table, tenantId) {
-  return db.all(`SELECT * FROM ${ident(table)} WHERE tenant_id = ?`, [tenantId]);
-}
-
 /** Row count and a checksum of the rows' values, independent of row order. */
 export async function checksum(rows) {
   const lines = rows.map((r) => JSON.stringify(Object.values(r))).sort();
   return { rows: rows.length, sha256: await sha256Hex(lines.join("\n")) };
 }
 
+/** Every table's rows of the tenant, `{ table: rows }`, in one round trip where the database allows it. */
+export async function tenantData(db, tables, tenantId) {
+  const queries = tables.map((t) => ({ sql: `SELECT * FROM ${ident(t)} WHERE tenant_id = ?`, params: [tenantId] }));
+  const results = db.allMany ? await db.allMany(queries) : await Promise.all(queries.map((q) => db.all(q.sql, q.params)));
+  return Object.fromEntries(tables.map((t, i) => [t, results[i]]));
+}
+
 export async function checksums(db, tables, tenantId) {
+  const data = await tenantData(db, tables, tenantId);
   const out = {};
-  for (const t of tables) out[t] = await checksum(await tenantRows(db, t, tenantId));
+  for (const t of tables) out[t] = await checksum(data[t]);
   return out;
 }
 
@@ -63,12 +68,10 @@ export function insertStatements(table, rows) {
 
 /** Copies the tenant's rows of every table into `target`, after clearing what a failed attempt left there. */
 export async function copyTenant(source, target, tables, tenantId) {
-  await deleteTenant(target, tables, tenantId);
-  // Parents before children (creation order), so foreign keys inside the database hold.
-  for (const table of tables) {
-    const statements = insertStatements(table, await tenantRows(source, table, tenantId));
-    if (statements.length) await target.batch(statements);
-  }
+  const data = await tenantData(source, tables, tenantId);
+  // One batch: children's leftovers deleted first, then parents inserted before children, so
+  // foreign keys inside the database hold.
+  await target.batch([...deleteStatements(tables, tenantId), ...tables.flatMap((t) => insertStatements(t, data[t]))]);
 }
 
 /** The tables whose count or checksum differ between the two databases (empty = identical). */
@@ -77,9 +80,11 @@ export async function compare(source, target, tables, tenantId) {
   return { source: a, differences: tables.filter((t) => a[t].rows !== b[t].rows || a[t].sha256 !== b[t].sha256) };
 }
 
+/** Children before parents (reverse creation order), so foreign keys inside the database hold. */
+const deleteStatements = (tables, tenantId) => [...tables].reverse().map((t) => ({ sql: `DELETE FROM ${ident(t)} WHERE tenant_id = ?`, params: [tenantId] }));
+
 export async function deleteTenant(db, tables, tenantId) {
-  // Children before parents (reverse creation order), so foreign keys inside the database hold.
-  await db.batch([...tables].reverse().map((t) => ({ sql: `DELETE FROM ${ident(t)} WHERE tenant_id = ?`, params: [tenantId] })));
+  await db.batch(deleteStatements(tables, tenantId));
 }
 
 /**
