@@ -6,19 +6,10 @@ import { controlDb } from "../db/client";
 import { auditLog, users } from "../db/schema";
 import { errors, ok, tenantParams } from "../openapi";
 import { requireRole } from "../middleware/tenant";
+import { auditEntryOut } from "../../shared/schemas/responses";
 
 export const auditRoutes = new OpenAPIHono<AppEnv>();
 
-const entryOut = z.object({
-  id: z.number(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  userName: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  at: z.string(),
-});
 
 auditRoutes.openapi(
   createRoute({
@@ -35,7 +26,7 @@ auditRoutes.openapi(
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
     },
-    responses: { 200: ok(z.object({ items: z.array(entryOut), nextBefore: z.number().nullable() })), ...errors },
+    responses: { 200: ok(z.object({ items: z.array(auditEntryOut), nextBefore: z.number().nullable() })), ...errors },
   }),
   async (c) => {
     const { before, entity, limit } = c.req.valid("query");
