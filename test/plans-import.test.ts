@@ -80,8 +80,17 @@ describe("Renstra import", () => {
     expect(own.json.canCommit).toBe(true);
     expect((await send("dry-run", FILE, t.a.viewer)).status).toBe(403);
     expect((await api(`/tenants/${t.codeA}/plans/${planId}/approve`, { method: "POST", cookie: t.a.tenant_admin })).status).toBe(200);
+    // Locked, yet its own file and its own export re-import as "unchanged"; a changing row is refused.
     const approved = await send("dry-run", FILE);
-    expect(approved.json.issues[0]).toMatchObject({ row: 2, column: "Tahun Awal" });
+    expect(approved.json.issues.filter((i: any) => i.severity === "error")).toEqual([]);
+    expect(approved.json.summary).toMatchObject({ create: 0, update: 0 });
+    const exported = await api(`/tenants/${t.codeA}/exports/renstra?format=csv`, { cookie: t.a.tenant_admin });
+    const roundTrip = await send("dry-run", String(exported.json));
+    expect(roundTrip.json.issues.filter((i: any) => i.severity === "error")).toEqual([]);
+    expect(roundTrip.json.summary).toMatchObject({ create: 0, update: 0 });
+    const changed = await send("dry-run", [HEADER, "1.01,2019,Tujuan,,Tujuan baru setelah disetujui,,,,,,,,,,,,,,"].join("\n"));
+    expect(changed.json.issues[0]).toMatchObject({ row: 2, column: "Tahun Awal" });
+    expect(changed.json.canCommit).toBe(false);
   });
 
   it("another tenant's import route answers 404", async () => {

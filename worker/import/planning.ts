@@ -68,10 +68,6 @@ export const renstraImport: ImportKind<RenstraRow> = {
         err("Tahun Awal", `Renstra ${r.kode_pd} mulai ${r.tahun_awal} belum dibuat; buat dulu di menu Perencanaan`);
         continue;
       }
-      if (plan.status === "approved") {
-        err("Tahun Awal", "Renstra ini sudah disetujui; ubah lewat revisi bertanggal di aplikasi");
-        continue;
-      }
       const s = await stateOf(plan);
       const base = { tenantId, planId: plan.id, version: 1, effectiveDate: planStart(plan), reason: null, removed: false, createdBy: null };
       const writes: Upsert[] = [];
@@ -164,6 +160,12 @@ export const renstraImport: ImportKind<RenstraRow> = {
           });
           if (action === "unchanged") action = "update";
         }
+      }
+      // An approved Renstra is locked: re-importing its own export is fine (every row unchanged),
+      // but a row that would change it is refused.
+      if (plan.status === "approved" && writes.length) {
+        err("Tahun Awal", "Renstra ini sudah disetujui; ubah lewat revisi bertanggal di aplikasi");
+        continue;
       }
       planned.push({ line, action, writes });
     }

@@ -5,20 +5,10 @@ import { controlDb, tenantDb } from "../db/client";
 import { AUDIT_CURSOR, tenantAuditPage } from "../data/audit-read";
 import { errors, ok, tenantParams } from "../openapi";
 import { requireRole } from "../middleware/tenant";
+import { auditEntryOut } from "../../shared/schemas/responses";
 
 export const auditRoutes = new OpenAPIHono<AppEnv>();
 
-const entryOut = z.object({
-  /** Prefixed with its database: "t…" tenant data, "c…" control plane (memberships, settings, tokens). */
-  id: z.string(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  userName: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  at: z.string(),
-});
 
 auditRoutes.openapi(
   createRoute({
@@ -35,7 +25,7 @@ auditRoutes.openapi(
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
     },
-    responses: { 200: ok(z.object({ items: z.array(entryOut), nextBefore: z.string().nullable() })), ...errors },
+    responses: { 200: ok(z.object({ items: z.array(auditEntryOut), nextBefore: z.string().nullable() })), ...errors },
   }),
   async (c) => {
     const { before, entity, limit } = c.req.valid("query");

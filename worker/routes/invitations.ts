@@ -9,12 +9,12 @@ import { grantStatements } from "../data/memberships";
 import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, okSchema } from "../openapi";
 import { acceptInvitationSchema } from "../../shared/schemas/auth";
-import { ROLES } from "../../shared/roles";
 import { sha256Hex } from "../auth/crypto";
 import { hashPassword } from "../auth/password";
 import { createSession } from "../auth/session";
 import { audit } from "../audit";
 import { batchIfChanged } from "../db/guarded-batch";
+import { invitationOfferOut } from "../../shared/schemas/responses";
 
 export const invitationRoutes = new OpenAPIHono<AppEnv>();
 
@@ -45,17 +45,7 @@ invitationRoutes.openapi(
     summary: "What an invitation link offers (public)",
     request: { params: tokenParams },
     responses: {
-      200: ok(
-        z.object({
-          email: z.string(),
-          name: z.string(),
-          role: z.enum(ROLES),
-          pdName: z.string().nullable(),
-          tenant: z.object({ code: z.string(), name: z.string() }),
-          accountExists: z.boolean(),
-          expiresAt: z.string(),
-        }),
-      ),
+      200: ok(invitationOfferOut),
       ...errors,
     },
   }),

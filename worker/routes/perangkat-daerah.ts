@@ -10,19 +10,10 @@ import { pageQuerySchema } from "../../shared/schemas/common";
 import { PD_KINDS, perangkatDaerahInputSchema, perangkatDaerahPatchSchema } from "../../shared/schemas/perangkat-daerah";
 import { requireRole } from "../middleware/tenant";
 import { audit } from "../audit";
+import { perangkatDaerahOut } from "../../shared/schemas/responses";
 
 export const perangkatDaerahRoutes = new OpenAPIHono<AppEnv>();
 
-const pdOut = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  headName: z.string().nullable(),
-  active: z.boolean(),
-  yearFrom: z.number().nullable(),
-  yearTo: z.number().nullable(),
-});
 const pdParams = tenantParams.extend({ id: z.string().max(64) });
 const toOut = (r: typeof perangkatDaerah.$inferSelect) => ({
   id: r.id,
@@ -66,7 +57,7 @@ perangkatDaerahRoutes.openapi(
       params: tenantParams,
       query: pageQuerySchema.extend({ q: z.string().trim().max(100).optional(), kind: z.enum(PD_KINDS).optional() }),
     },
-    responses: { 200: ok(z.object({ items: z.array(pdOut), total: z.number() })), ...errors },
+    responses: { 200: ok(z.object({ items: z.array(perangkatDaerahOut), total: z.number() })), ...errors },
   }),
   async (c) => {
     const tenant = c.get("tenant");
@@ -91,7 +82,7 @@ perangkatDaerahRoutes.openapi(
     tags: ["organisasi"],
     summary: "One perangkat daerah",
     request: { params: pdParams },
-    responses: { 200: ok(pdOut), ...errors },
+    responses: { 200: ok(perangkatDaerahOut), ...errors },
   }),
   async (c) => c.json(toOut(await findPd(tenantDb(c), c.get("tenant").id, c.req.valid("param").id)), 200),
 );
@@ -104,7 +95,7 @@ perangkatDaerahRoutes.openapi(
     summary: "Register a perangkat daerah",
     middleware: [requireRole("tenant_admin")] as const,
     request: { params: tenantParams, ...jsonBody(perangkatDaerahInputSchema) },
-    responses: { 201: ok(pdOut, "Perangkat daerah dibuat"), ...errors },
+    responses: { 201: ok(perangkatDaerahOut, "Perangkat daerah dibuat"), ...errors },
   }),
   async (c) => {
     const tenant = c.get("tenant");
@@ -129,7 +120,7 @@ perangkatDaerahRoutes.openapi(
     summary: "Change a perangkat daerah (rename, recode, deactivate)",
     middleware: [requireRole("tenant_admin")] as const,
     request: { params: pdParams, ...jsonBody(perangkatDaerahPatchSchema) },
-    responses: { 200: ok(pdOut), ...errors },
+    responses: { 200: ok(perangkatDaerahOut), ...errors },
   }),
   async (c) => {
     const tenant = c.get("tenant");

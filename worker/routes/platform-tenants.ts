@@ -7,28 +7,15 @@ import { emptiestBinding, pdCountsByTenant } from "../data/shards";
 import { tenants } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok } from "../openapi";
-import { createTenantSchema, TENANT_KINDS, tenantCodeSchema, updateTenantSchema } from "../../shared/index";
+import { createTenantSchema, tenantCodeSchema, updateTenantSchema } from "../../shared/index";
 import { requirePlatformOperator } from "../middleware/session";
 import { prepareInvitation } from "../auth/invitations";
 import { audit } from "../audit";
+import { invitationLinkOut, platformTenantOut } from "../../shared/schemas/responses";
 
 export const platformTenantRoutes = new OpenAPIHono<AppEnv>();
 platformTenantRoutes.use("/platform/*", requirePlatformOperator);
 
-const tenantRow = z.object({
-  code: z.string(),
-  name: z.string(),
-  kind: z.enum(TENANT_KINDS),
-  parentCode: z.string().nullable(),
-  status: z.enum(["active", "suspended"]),
-  members: z.number(),
-  /** Null when the tenant's database is unavailable. */
-  perangkatDaerah: z.number().nullable(),
-  /** The tenant database binding that holds this tenant (the shard map). */
-  database: z.string(),
-  createdAt: z.string(),
-});
-const invitationLink = z.object({ id: z.string(), url: z.string(), expiresAt: z.string() });
 const codeParams = z.object({ code: tenantCodeSchema });
 
 platformTenantRoutes.openapi(
@@ -37,7 +24,7 @@ platformTenantRoutes.openapi(
     path: "/platform/tenants",
     tags: ["platform"],
     summary: "All tenants (platform operators)",
-    responses: { 200: ok(z.object({ items: z.array(tenantRow) })), ...errors },
+    responses: { 200: ok(z.object({ items: z.array(platformTenantOut) })), ...errors },
   }),
   async (c) => {
     const db = controlDb(c);
@@ -74,7 +61,7 @@ platformTenantRoutes.openapi(
     tags: ["platform"],
     summary: "Onboard a tenant and invite its first tenant admin",
     request: jsonBody(createTenantSchema),
-    responses: { 201: ok(z.object({ code: z.string(), invitation: invitationLink }), "Pemda dibuat"), ...errors },
+    responses: { 201: ok(z.object({ code: z.string(), invitation: invitationLinkOut }), "Pemda dibuat"), ...errors },
   }),
   async (c) => {
     const input = c.req.valid("json");

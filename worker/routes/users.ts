@@ -7,33 +7,17 @@ import { invitations, memberships, perangkatDaerah, users } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, okSchema, tenantParams } from "../openapi";
 import { grantRoleSchema, inviteUserSchema } from "../../shared/schemas/auth";
-import { PD_SCOPED_ROLES, ROLES, type Role } from "../../shared/roles";
+import { PD_SCOPED_ROLES, type Role } from "../../shared/roles";
 import { requireRole } from "../middleware/tenant";
 import { prepareInvitation } from "../auth/invitations";
 import { countActiveAdmins, grantStatements } from "../data/memberships";
 import { pdNamesOf } from "../data/shards";
 import { audit } from "../audit";
+import { invitationLinkOut, memberOut, pendingInvitationOut } from "../../shared/schemas/responses";
 
 export const userRoutes = new OpenAPIHono<AppEnv>();
 const adminOnly = requireRole("tenant_admin");
 
-const grantOut = z.object({ id: z.string(), role: z.enum(ROLES), pdId: z.string().nullable(), pdName: z.string().nullable() });
-const memberOut = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  active: z.boolean(),
-  grants: z.array(grantOut),
-});
-const invitationOut = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  pdId: z.string().nullable(),
-  pdName: z.string().nullable(),
-  expiresAt: z.string(),
-});
 const userParams = tenantParams.extend({ userId: z.string().max(64) });
 
 /**
@@ -106,7 +90,7 @@ userRoutes.openapi(
     summary: "Invite a person to this tenant with a role; returns the one-time link",
     middleware: adminOnly,
     request: { params: tenantParams, ...jsonBody(inviteUserSchema) },
-    responses: { 201: ok(z.object({ id: z.string(), url: z.string(), expiresAt: z.string() }), "Undangan dibuat"), ...errors },
+    responses: { 201: ok(invitationLinkOut, "Undangan dibuat"), ...errors },
   }),
   async (c) => {
     const tenant = c.get("tenant");
@@ -130,7 +114,7 @@ userRoutes.openapi(
     summary: "Invitations not yet accepted, revoked or expired",
     middleware: adminOnly,
     request: { params: tenantParams },
-    responses: { 200: ok(z.object({ items: z.array(invitationOut) })), ...errors },
+    responses: { 200: ok(z.object({ items: z.array(pendingInvitationOut) })), ...errors },
   }),
   async (c) => {
     const rows = await controlDb(c)

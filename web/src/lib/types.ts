@@ -1,7 +1,19 @@
 // Response shapes of the API (worker/routes/*). Request bodies use the zod schemas in $shared.
 import type { Role } from "$shared/roles";
-import type { PdKind } from "$shared/schemas/perangkat-daerah";
 import type { TenantKind, TenantSettings } from "$shared/schemas/tenant";
+import type { z } from "zod";
+import type * as out from "$shared/schemas/responses";
+
+// Derived from the zod schemas the API declares its responses with (shared/schemas/responses.ts).
+export type PerangkatDaerah = z.output<typeof out.perangkatDaerahOut>;
+export type Member = z.output<typeof out.memberOut>;
+export type PendingInvitation = z.output<typeof out.pendingInvitationOut>;
+/** What an invitation link offers (GET /invitations/{token}). */
+export type Invitation = z.output<typeof out.invitationOfferOut>;
+/** The one-time link returned when an invitation is created. */
+export type InvitationLink = z.output<typeof out.invitationLinkOut>;
+export type AuditEntry = z.output<typeof out.auditEntryOut>;
+export type PlatformTenant = z.output<typeof out.platformTenantOut>;
 
 export type Me = {
   user: { id: string; email: string; name: string; isPlatformOperator: boolean };
@@ -16,66 +28,6 @@ export type Tenant = {
   kind: TenantKind;
   settings: TenantSettings;
   grants: { role: Role; pdId: string | null }[];
-};
-
-export type Invitation = {
-  email: string;
-  name: string;
-  role: Role;
-  pdName: string | null;
-  tenant: { code: string; name: string };
-  accountExists: boolean;
-  expiresAt: string;
-};
-
-/** The one-time link returned when an invitation is created. */
-export type InvitationLink = { id: string; url: string; expiresAt: string };
-
-export type PerangkatDaerah = {
-  id: string;
-  code: string;
-  name: string;
-  kind: PdKind;
-  headName: string | null;
-  active: boolean;
-  yearFrom: number | null;
-  yearTo: number | null;
-};
-
-export type Member = {
-  id: string;
-  email: string;
-  name: string;
-  active: boolean;
-  grants: { id: string; role: Role; pdId: string | null; pdName: string | null }[];
-};
-
-export type PendingInvitation = { id: string; email: string; name: string; role: Role; pdId: string | null; pdName: string | null; expiresAt: string };
-
-export type AuditEntry = {
-  /** "t…" = a change to the tenant's data, "c…" = memberships, settings, tokens (control plane). */
-  id: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  userName: string | null;
-  before: unknown;
-  after: unknown;
-  at: string;
-};
-
-export type PlatformTenant = {
-  code: string;
-  name: string;
-  kind: TenantKind;
-  parentCode: string | null;
-  status: "active" | "suspended";
-  members: number;
-  /** Null while the tenant's database is unavailable. */
-  perangkatDaerah: number | null;
-  /** The tenant database binding that holds the tenant (shard map). */
-  database: string;
-  createdAt: string;
 };
 
 export type List<T> = { items: T[] };

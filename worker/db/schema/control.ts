@@ -1,6 +1,6 @@
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { ROLES } from "../../../shared/roles";
-import { TENANT_KINDS } from "../../../shared/schemas/tenant";
+import { PD_KINDS, TENANT_KINDS } from "../../../shared/kinds";
 
 
 export const tenants = sqliteTable("tenants", {
@@ -94,7 +94,7 @@ export const perangkatDaerah = sqliteTable("perangkat_daerah", {
   tenantId: text("tenant_id").notNull(),
   code: text("code").notNull(),
   name: text("name").notNull(),
-  kind: text("kind").notNull(),
+  kind: text("kind", { enum: PD_KINDS }).notNull(),
   headName: text("head_name"),
   active: integer("active", { mode: "boolean" }).notNull(),
   // Added by 0002_organisation: the years the PD exists (null = open).

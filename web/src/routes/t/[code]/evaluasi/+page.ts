@@ -1,5 +1,5 @@
 import { loadApi, query } from "$lib/api";
-import type { PerangkatDaerah } from "$lib/types";
+import { loadAllPerangkatDaerah } from "$lib/perangkat-daerah";
 import type { PageLoad } from "./$types";
 import type { EvaluationSummary, Template } from "./types";
 
@@ -9,10 +9,10 @@ export const load: PageLoad = async (event) => {
   event.depends("app:evaluations");
   const [templates, pds] = await Promise.all([
     loadApi<{ items: Template[] }>(event, `${base}/lke-templates`),
-    loadApi<{ items: PerangkatDaerah[]; total: number }>(event, `${base}/perangkat-daerah${query({ limit: 200 })}`),
+    loadAllPerangkatDaerah(event, event.params.code),
   ]);
   const latest = templates.items.map((t) => t.year).sort((a, b) => b - a)[0];
   const year = Number(event.url.searchParams.get("year")) || latest || new Date().getFullYear();
   const list = await loadApi<{ items: EvaluationSummary[]; template: Template | null }>(event, `${base}/evaluations${query({ year })}`);
-  return { year, templates: templates.items, pds: pds.items, ...list };
+  return { year, templates: templates.items, pds, ...list };
 };

@@ -1,5 +1,6 @@
 import { loadApi } from "$lib/api";
-import type { ApiToken, List, OutboxEmail, PerangkatDaerah } from "$lib/types";
+import { loadAllPerangkatDaerah } from "$lib/perangkat-daerah";
+import type { ApiToken, List, OutboxEmail } from "$lib/types";
 import { TOKEN_FORBIDDEN_RESOURCES } from "$shared/schemas/security";
 import type { PageLoad } from "./$types";
 
@@ -10,11 +11,11 @@ export const load: PageLoad = async (event) => {
   const [tokens, outbox, pds, doc] = await Promise.all([
     loadApi<List<ApiToken>>(event, `${base}/api-tokens`),
     loadApi<List<OutboxEmail>>(event, `${base}/email-outbox?limit=50`),
-    loadApi<List<PerangkatDaerah>>(event, `${base}/perangkat-daerah?limit=200`),
+    loadAllPerangkatDaerah(event, event.params.code),
     loadApi<{ paths: Record<string, unknown> }>(event, "/openapi.json"),
   ]);
   const resources = [...new Set(Object.keys(doc.paths).map((p) => p.match(/^\/tenants\/\{code\}\/([a-z0-9-]+)/)?.[1]).filter((r): r is string => !!r))]
     .filter((r) => !(TOKEN_FORBIDDEN_RESOURCES as readonly string[]).includes(r))
     .sort();
-  return { tokens: tokens.items, outbox: outbox.items, pds: pds.items, resources };
+  return { tokens: tokens.items, outbox: outbox.items, pds, resources };
 };

@@ -1,5 +1,5 @@
 import { loadApi } from "$lib/api";
-import type { PerangkatDaerah } from "$lib/types";
+import { loadAllPerangkatDaerah } from "$lib/perangkat-daerah";
 import type { PageLoad } from "./$types";
 import type { Plan } from "./types";
 
@@ -9,7 +9,7 @@ export const load: PageLoad = async (event) => {
   event.depends("app:plans");
   const [plans, pds] = await Promise.all([
     loadApi<{ items: Plan[] }>(event, `/tenants/${code}/plans`),
-    loadApi<{ items: PerangkatDaerah[] }>(event, `/tenants/${code}/perangkat-daerah?limit=200`),
+    loadAllPerangkatDaerah(event, event.params.code),
   ]);
-  return { plans: plans.items, pds: pds.items };
+  return { plans: plans.items, pds };
 };

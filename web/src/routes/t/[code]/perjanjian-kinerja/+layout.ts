@@ -1,5 +1,5 @@
 import { loadApi, query } from "$lib/api";
-import type { PerangkatDaerah } from "$lib/types";
+import { loadAllPerangkatDaerah } from "$lib/perangkat-daerah";
 import type { Inbox, PkSummary } from "./types";
 import type { LayoutLoad } from "./$types";
 
@@ -13,14 +13,14 @@ export const load: LayoutLoad = async (event) => {
   const base = `/tenants/${encodeURIComponent(tenant.code)}`;
   const params = event.url.searchParams;
   const [pds, allPk, inbox] = await Promise.all([
-    loadApi<{ items: PerangkatDaerah[] }>(event, `${base}/perangkat-daerah?limit=200`),
+    loadAllPerangkatDaerah(event, tenant.code),
     loadApi<{ items: PkSummary[] }>(event, `${base}/perjanjian-kinerja`),
     loadApi<Inbox>(event, `${base}/kinerja-inbox`),
   ]);
   const ownPd = tenant.grants.find((g) => g.pdId)?.pdId;
-  const pdId = [params.get("pd"), ownPd, allPk.items.at(-1)?.pdId, pds.items[0]?.id].find((id) => id && pds.items.some((p) => p.id === id)) ?? "";
+  const pdId = [params.get("pd"), ownPd, allPk.items.at(-1)?.pdId, pds[0]?.id].find((id) => id && pds.some((p) => p.id === id)) ?? "";
   const pkOfPd = allPk.items.filter((p) => p.pdId === pdId);
   const yearParam = Number(params.get("year"));
   const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : (pkOfPd.at(-1)?.year ?? new Date().getFullYear());
-  return { base, pds: pds.items, pdId, year, pkList: pkOfPd, allPk: allPk.items, inbox, q: query({ pd: pdId, year }) };
+  return { base, pds, pdId, year, pkList: pkOfPd, allPk: allPk.items, inbox, q: query({ pd: pdId, year }) };
 };

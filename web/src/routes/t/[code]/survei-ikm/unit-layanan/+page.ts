@@ -1,5 +1,5 @@
 import { loadApi } from "$lib/api";
-import type { PerangkatDaerah } from "$lib/types";
+import { loadAllPerangkatDaerah } from "$lib/perangkat-daerah";
 import type { Unit } from "../types";
 import type { PageLoad } from "./$types";
 
@@ -8,7 +8,7 @@ export const load: PageLoad = async (event) => {
   event.depends("app:unit-layanan");
   const [units, pds] = await Promise.all([
     loadApi<{ items: Unit[] }>(event, `/tenants/${code}/unit-layanan`),
-    loadApi<{ items: PerangkatDaerah[] }>(event, `/tenants/${code}/perangkat-daerah?limit=200`),
+    loadAllPerangkatDaerah(event, event.params.code),
   ]);
-  return { units: units.items, pds: pds.items };
+  return { units: units.items, pds };
 };
