@@ -80,8 +80,15 @@ export async function compare(source, target, tables, tenantId) {
   return { source: a, differences: tables.filter((t) => a[t].rows !== b[t].rows || a[t].sha256 !== b[t].sha256) };
 }
 
-/** Children before parents (reverse creation order), so foreign keys inside the database hold. */
-const deleteStatements = (tables, tenantId) => [...tables].reverse().map((t) => ({ sql: `DELETE FROM ${ident(t)} WHERE tenant_id = ?`, params: [tenantId] }));
+/**
+ * Children before parents (reverse creation order), so foreign keys inside the database hold; twice,
+ * because a trigger may write a row of the tenant while its rows are deleted (e.g. a bookkeeping row
+ * bumped on every change), and the second pass removes what the first one caused.
+ */
+const deleteStatements = (tables, tenantId) => {
+  const pass = [...tables].reverse().map((t) => ({ sql: `DELETE FROM ${ident(t)} WHERE tenant_id = ?`, params: [tenantId] }));
+  return [...pass, ...pass];
+};
 
 export async function deleteTenant(db, tables, tenantId) {
   await db.batch(deleteStatements(tables, tenantId));
