@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api, login, seedUser } from "./helpers";
 import { enrolTotp } from "./security-helpers";
 import { tenantBindings } from "../worker/db/client";
+import { runReminders } from "../worker/reminders";
 import { checksums, moveTenant, tenantTablesOf, type MoveDatabase } from "../scripts/move/steps.mjs";
 
 // Scale-out (issue 11): a control plane (DB) and tenant databases (TENANT_DB_0..2), loaded with the demo,
@@ -117,6 +118,21 @@ describe("tenant data lands only in its database", () => {
   });
 });
 
+describe("cron across databases", () => {
+  it("reminds the admins of tenants in every tenant database, reading each database's own due dates", async () => {
+    // 2026-01-05 (WIB): "Realisasi Triwulan IV 2025" is due on 10 January, inside its 7-day window.
+    const { sent } = await runReminders(env, Date.UTC(2026, 0, 5, 1));
+    expect(sent).toBeGreaterThan(0);
+    const reminded = (await env.DB.prepare("SELECT DISTINCT t.db_binding AS b FROM email_outbox o JOIN tenants t ON t.id = o.tenant_id WHERE o.kind = 'deadline_reminder'").all<{ b: string }>()).results.map((r) => r.b);
+    expect(reminded.sort()).toEqual(["TENANT_DB_0", "TENANT_DB_1", "TENANT_DB_2"]);
+    for (const code of ["35.16", "35.09"]) {
+      const t = await tenantOf(code);
+      expect(await count(d1(t.binding), "SELECT count(*) AS n FROM deadlines WHERE tenant_id = ? AND year = 2026", t.id)).toBeGreaterThan(0);
+    }
+    expect((await runReminders(env, Date.UTC(2026, 0, 5, 1))).sent).toBe(0);
+  });
+});
+
 describe("a tenant database that is down", () => {
   it("answers 503 for its tenants only; the others keep working", async () => {
     await env.DB.prepare("UPDATE tenants SET db_binding = 'TENANT_DB_9' WHERE id = ?").bind(jember.id).run();
@@ -190,7 +206,7 @@ describe("moving a tenant", () => {
     await expect(moveTenant({ control, databases: flaky, code: "35.16", toBinding: "TENANT_DB_0" })).rejects.toThrow("jaringan putus");
     expect((await env.DB.prepare("SELECT step FROM tenant_moves WHERE tenant_id = ?").bind(mojokerto.id).first<{ step: string }>())!.step).toBe("copying");
     expect((await api(`/tenants/35.16/perangkat-daerah`, { cookie: adminMojokerto })).status).toBe(503);
-    expect(await count(d1("TENANT_DB_0"), "SELECT count(*) AS n FROM ikm_responses WHERE tenant_id = ?", mojokerto.id)).toBeGreaterThan(0);
+    expect(await count(d1("TENANT_DB_0"), "SELECT count(*) AS n FROM perangkat_daerah WHERE tenant_id = ?", mojokerto.id)).toBeGreaterThan(0);
 
     const tables = await tenantTablesOf(databases("TENANT_DB_1"));
     const before = await checksums(databases("TENANT_DB_1"), tables, mojokerto.id);
