@@ -12,7 +12,8 @@ export default defineConfig({
     cloudflareTest({
       main: "./worker/index.ts",
       wrangler: { configPath: "./wrangler.toml" },
-      miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      // A fixed test-only key (production: wrangler secret put TOTP_ENCRYPTION_KEY).
+      miniflare: { bindings: { TEST_MIGRATIONS: migrations, TOTP_ENCRYPTION_KEY: "YWt1bnRhYmVsLXRlc3Qtb25seS10b3RwLWtleS0zMmI=" } },
     }),
   ],
   server: { fs: { allow: [".", "../shared"] } },

@@ -1,14 +1,19 @@
 import { execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { prepareLocalDb, quietEnv } from "./local-db.mjs";
+import { ensureDevVars } from "./dev-vars.mjs";
 
 /**
  * A throwaway copy of the app for tests and measurements: a fresh local D1 with the demo data
- * under `state`, the web app built, `wrangler dev` on loopback. Returns its URL and a stop().
+ * under `state` (then `seed(state)`, if given, may add more), the web app built, `wrangler dev`
+ * on loopback. Returns its URL and a stop().
  */
-export async function startLocalServer({ port, state }) {
+export async function startLocalServer({ port, state, seed }) {
   rmSync(state, { recursive: true, force: true });
   prepareLocalDb(state);
+  // Extra data for this run (bench/seed.mjs), loaded before the server opens the database.
+  seed?.(state);
+  ensureDevVars();
   execFileSync("npm", ["run", "build:web", "--silent"], { stdio: ["ignore", "ignore", "inherit"], env: quietEnv });
   const server = spawn(process.execPath, ["node_modules/wrangler/bin/wrangler.js", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--log-level", "warn"], {
     stdio: ["ignore", "ignore", "inherit"],
@@ -33,4 +38,9 @@ export function queryLocalDb(state, sql) {
     stdio: ["ignore", "pipe", "inherit"],
   });
   return JSON.parse(out.toString())[0].results;
+}
+
+/** Executes an SQL file against a local state's D1. */
+export function executeSqlFile(state, file) {
+  execFileSync(process.execPath, ["node_modules/wrangler/bin/wrangler.js", "d1", "execute", "DB", "--local", "--persist-to", state, "--file", file], { env: quietEnv, stdio: ["ignore", "ignore", "inherit"] });
 }

@@ -6,6 +6,8 @@ import { ikmSql } from "./ikm.mjs";
 import { performanceSql } from "./performance.mjs";
 import { strukturSql } from "./struktur.mjs";
 import { securitySql } from "./security.mjs";
+import { portalSql } from "./portal.mjs";
+import { reportsSql } from "./reports.mjs";
 
 // Same format as worker/auth/password.ts, so the Worker verifies these hashes.
 export function hashPassword(password) {
@@ -17,9 +19,11 @@ export function hashPassword(password) {
 export const sqlValue = (v) => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 const row = (table, values) => `INSERT OR IGNORE INTO ${table} (${Object.keys(values).join(", ")}) VALUES (${Object.values(values).map(sqlValue).join(", ")});`;
 
+export const demoTenantId = (code) => `demo-tenant-${code}`;
+
 /** Idempotent SQL for the demo: deterministic ids and INSERT OR IGNORE, so re-running changes nothing. */
 export function demoSql(now = Date.now()) {
-  const tenantId = (code) => `demo-tenant-${code}`;
+  const tenantId = demoTenantId;
   const pdId = (code, name) => `demo-pd-${code}-${PERANGKAT_DAERAH[code].find((p) => p.name === name).code}`;
   const out = [];
   for (const t of TENANTS) {
@@ -44,5 +48,7 @@ export function demoSql(now = Date.now()) {
   out.push(...performanceSql({ now, tenantId, pdId, row }));
   out.push(...strukturSql({ now, tenantId, row }));
   out.push(...securitySql({ now, tenantId, row }));
+  out.push(...portalSql({ now, tenantId, pdId, row }));
+  out.push(...reportsSql({ now, tenantId, pdId, row }));
   return out.join("\n") + "\n";
 }

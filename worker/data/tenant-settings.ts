@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { controlDb, type Db } from "../db/client";
 import { tenants } from "../db/schema";
 import { DEFAULT_TENANT_SETTINGS, tenantSettingsSchema, type TenantSettings } from "../../shared/schemas/tenant";
 
@@ -8,11 +10,23 @@ export const tenantSettingsQuery = (db: Db, tenantId: string) => db.select({ set
 
 /** Defaults filled in for anything the tenant never chose; unreadable stored JSON falls back to defaults. */
 export function parseTenantSettings(row: { settings: string } | undefined): TenantSettings {
-  const parsed = tenantSettingsSchema.safeParse({ ...DEFAULT_TENANT_SETTINGS, ...JSON.parse(row?.settings ?? "{}") });
+  let stored: unknown;
+  try {
+    stored = JSON.parse(row?.settings ?? "{}");
+  } catch {
+    return DEFAULT_TENANT_SETTINGS;
+  }
+  const parsed = tenantSettingsSchema.safeParse({ ...DEFAULT_TENANT_SETTINGS, ...(stored as object) });
   return parsed.success ? parsed.data : DEFAULT_TENANT_SETTINGS;
 }
 
 /** A tenant's settings, defaults filled in for anything it never chose; unreadable stored JSON falls back to defaults. */
 export async function readTenantSettings(db: Db, tenantId: string): Promise<TenantSettings> {
   return parseTenantSettings(await tenantSettingsQuery(db, tenantId).get());
+}
+
+/** The current tenant's settings: from the row `tenantAccess` already read, else one query. */
+export async function requestTenantSettings(c: Context<AppEnv>): Promise<TenantSettings> {
+  const row = c.get("tenantSettingsRow");
+  return row ? parseTenantSettings(row) : readTenantSettings(controlDb(c), c.get("tenant").id);
 }

@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { and, eq, isNull, lt } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { controlDb } from "../db/client";
@@ -15,8 +15,9 @@ import { requireUser } from "../middleware/session";
 import { audit } from "../audit";
 import { loginTotpSchema } from "../../shared/schemas/security";
 import { verifyTotp } from "../auth/totp";
-import { createChallenge, readChallenge, totpRequired, totpState, useRecoveryCode } from "../data/security";
-import { unreadCount } from "../data/notifications";
+import { openSecret, sealed } from "../auth/secret-box";
+import { createChallenge, readChallenge, totpRequired, totpState, totpStateQuery, useRecoveryCode } from "../data/security";
+import { unreadCountQuery } from "../data/notifications";
 
 export const authRoutes = new OpenAPIHono<AppEnv>();
 
@@ -96,7 +97,7 @@ authRoutes.openapi(
     if (!user || user.status !== "active" || !totp?.secret) throw new AppError("unauthenticated", "Sesi masuk sudah kedaluwarsa. Masukkan email dan kata sandi lagi.");
     const limits = loginLimits(user.email, c.req.header("cf-connecting-ip") ?? "local");
     await enforceLimits(db, limits);
-    const step = code.includes("-") ? null : await verifyTotp(totp.secret, code, totp.lastStep);
+    const step = code.includes("-") ? null : await verifyTotp(await openSecret(c.env, totp.secret, user.id), code, totp.lastStep);
     const accepted = step !== null || (code.includes("-") && (await useRecoveryCode(db, user.id, code)));
     if (!accepted) {
       await db.batch([hit(db, limits[0]), hit(db, limits[1])]);
@@ -106,7 +107,8 @@ authRoutes.openapi(
     if (step !== null) {
       const moved = await db
         .update(userTotp)
-        .set({ lastStep: step })
+        // A secret stored before encryption at rest is sealed on its first use.
+        .set({ lastStep: step, secret: await sealed(c.env, totp.secret, user.id) })
         .where(and(eq(userTotp.userId, user.id), lt(userTotp.lastStep, step)))
         .returning({ userId: userTotp.userId });
       if (!moved.length) throw new AppError("unauthenticated", "Kode verifikasi salah atau sudah dipakai", [{ path: "code", message: "Kode salah atau sudah dipakai" }]);
@@ -147,27 +149,31 @@ authRoutes.openapi(
   }),
   async (c) => {
     const user = c.get("user")!;
-    const rows = await controlDb(c)
-      .select({ code: tenants.code, name: tenants.name, kind: tenants.kind, role: memberships.role, pdId: memberships.pdId, pdName: perangkatDaerah.name })
-      .from(memberships)
-      .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-      .leftJoin(perangkatDaerah, and(eq(perangkatDaerah.id, memberships.pdId), eq(perangkatDaerah.tenantId, memberships.tenantId)))
-      .where(and(eq(memberships.userId, user.id), isNull(memberships.disabledAt), eq(tenants.status, "active")))
-      .orderBy(tenants.code)
-      .all();
+    const db = controlDb(c);
+    // One round trip: memberships, two-step state and unread count in one batch.
+    const [rows, [totp], [unread]] = await db.batch([
+      db
+        // In a batch D1 returns rows keyed by column name: the PD's `name` needs its own alias.
+        .select({ code: tenants.code, name: tenants.name, kind: tenants.kind, role: memberships.role, pdId: memberships.pdId, pdName: sql<string | null>`${perangkatDaerah.name}`.as("pd_name") })
+        .from(memberships)
+        .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+        .leftJoin(perangkatDaerah, and(eq(perangkatDaerah.id, memberships.pdId), eq(perangkatDaerah.tenantId, memberships.tenantId)))
+        .where(and(eq(memberships.userId, user.id), isNull(memberships.disabledAt), eq(tenants.status, "active")))
+        .orderBy(tenants.code),
+      totpStateQuery(db, user.id),
+      unreadCountQuery(db, user.id),
+    ]);
     const byCode = new Map<string, z.infer<typeof meSchema>["tenants"][number]>();
     for (const r of rows) {
       const t = byCode.get(r.code) ?? { code: r.code, name: r.name, kind: r.kind, grants: [] };
       t.grants.push({ role: r.role, pdId: r.pdId, pdName: r.pdName });
       byCode.set(r.code, t);
     }
-    const db = controlDb(c);
-    const [totp, unread] = await Promise.all([totpState(db, user.id), unreadCount(db, user.id)]);
     return c.json(
       {
         user: { id: user.id, email: user.email, name: user.name, isPlatformOperator: user.isPlatformOperator },
         security: { totpEnabled: !!totp?.secret, totpEnrolmentRequired: !!user.totpEnrolmentRequired },
-        unreadNotifications: unread,
+        unreadNotifications: unread?.n ?? 0,
         tenants: [...byCode.values()],
       },
       200,
