@@ -40,6 +40,9 @@ async function trips(path: string, call: Parameters<typeof countRoundTrips>[1] =
 describe("D1 round trips per request", () => {
   it("session and grants are one round trip; the signed-in user's page data one more", async () => {
     expect(await trips("/auth/me", { cookie: t.a.viewer })).toBe(2);
+    // Batched rows are keyed by column name: the tenant's and the PD's `name` must both survive.
+    const me = await countRoundTrips("/auth/me", { cookie: t.a.agency_admin });
+    expect(me.json.tenants).toEqual([{ code: "35.16", name: "Pemda 35.16", kind: "kabupaten", grants: [{ role: "agency_admin", pdId: t.pdA, pdName: "PD 1.01" }] }]);
     expect(await trips(`/tenants/${t.codeA}/plans/${planId}`, { cookie: t.a.viewer })).toBe(3);
   });
 
