@@ -39,6 +39,7 @@ export const SCENARIOS = [
       fillMs: 60_000,
     }),
   },
+  { name: "public portal (published documents, SAKIP history)", path: "/api/v1/public/portal/64" },
   { name: "static asset (index.html)", path: "/" },
 ];
 
@@ -53,4 +54,5 @@ export const TARGETS = [
 export const PAGES = [
   { name: "app shell (tenant home)", path: "/t/64", auth: true },
   { name: "survey page (citizen)", path: "/s/kaltim-adpim" },
+  { name: "public portal", path: "/publik/64" },
 ];
