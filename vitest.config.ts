@@ -17,7 +17,10 @@ export default defineConfig({
     cloudflareTest({
       main: "./worker/index.ts",
       wrangler: { configPath: "./wrangler.toml" },
-      miniflare: { bindings: { TEST_CONTROL_MIGRATIONS: controlMigrations, TEST_TENANT_MIGRATIONS: tenantMigrations, TEST_DEMO: demo } },
+      // A fixed test-only key (production: wrangler secret put TOTP_ENCRYPTION_KEY).
+      miniflare: {
+        bindings: { TEST_CONTROL_MIGRATIONS: controlMigrations, TEST_TENANT_MIGRATIONS: tenantMigrations, TEST_DEMO: demo, TOTP_ENCRYPTION_KEY: "YWt1bnRhYmVsLXRlc3Qtb25seS10b3RwLWtleS0zMmI=" },
+      },
     }),
   ],
   server: { fs: { allow: [".", "../shared"] } },

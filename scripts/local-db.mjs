@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { demoSql } from "./demo/seed-sql.mjs";
-import { migrateAll, quietEnv, wranglerD1 } from "./migrate.mjs";
+import { demoSql, demoTenantId } from "./demo/seed-sql.mjs";
+import { portalFiles } from "./demo/portal.mjs";
+import { migrateAll, quietEnv, wrangler, wranglerD1 } from "./migrate.mjs";
 
 export { quietEnv };
 
@@ -15,4 +16,18 @@ export function prepareLocalDb(persistTo) {
     writeFileSync(file, sql);
     wranglerD1(["execute", binding, "--file", file], { persistTo });
   }
+  putDemoDocuments(dir, persistTo);
+}
+
+/** The bytes of the demo's documents rows (scripts/demo/portal.mjs) into the local DOCUMENTS bucket, in one call. */
+function putDemoDocuments(dir, persistTo) {
+  const files = portalFiles({ tenantId: demoTenantId });
+  mkdirSync(`${dir}/demo-documents`, { recursive: true });
+  const list = files.map((f, i) => {
+    const file = `${dir}/demo-documents/${i}.pdf`;
+    writeFileSync(file, f.bytes);
+    return { key: f.key, file };
+  });
+  writeFileSync(`${dir}/demo-documents/list.json`, JSON.stringify(list));
+  wrangler(["r2", "bulk", "put", "akuntabel-documents", "--filename", `${dir}/demo-documents/list.json`, "--content-type", "application/pdf"], { persistTo });
 }

@@ -1,15 +1,20 @@
 import { execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { prepareLocalDb, quietEnv } from "./local-db.mjs";
+import { ensureDevVars } from "./dev-vars.mjs";
 import { wranglerD1 } from "./migrate.mjs";
 
 /**
  * A throwaway copy of the app for tests and measurements: a fresh local D1 with the demo data
- * under `state`, the web app built, `wrangler dev` on loopback. Returns its URL and a stop().
+ * under `state` (then `seed(state)`, if given, may add more), the web app built, `wrangler dev`
+ * on loopback. Returns its URL and a stop().
  */
-export async function startLocalServer({ port, state }) {
+export async function startLocalServer({ port, state, seed }) {
   rmSync(state, { recursive: true, force: true });
   prepareLocalDb(state);
+  // Extra data for this run (bench/seed.mjs), loaded before the server opens the database.
+  seed?.(state);
+  ensureDevVars();
   execFileSync("npm", ["run", "build:web", "--silent"], { stdio: ["ignore", "ignore", "inherit"], env: quietEnv });
   const server = spawn(process.execPath, ["node_modules/wrangler/bin/wrangler.js", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--log-level", "warn"], {
     stdio: ["ignore", "ignore", "inherit"],
@@ -37,3 +42,8 @@ export function queryLocalDb(state, sql, binding = "DB") {
 
 /** The tenant database binding that holds tenant `code` (the shard map, tenants.db_binding). */
 export const tenantBinding = (state, code) => queryLocalDb(state, `SELECT db_binding FROM tenants WHERE code = '${code.replace(/'/g, "''")}'`)[0].db_binding;
+
+/** Executes an SQL file against one of a local state's D1 databases (the control plane by default). */
+export function executeSqlFile(state, file, binding = "DB") {
+  wranglerD1(["execute", binding, "--file", file], { persistTo: state });
+}

@@ -12,9 +12,11 @@ export const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDF
 /** Where wrangler d1 commands run: `{ remote: true }` or local, optionally persisted to `persistTo`. */
 export const targetArgs = ({ remote = false, persistTo } = {}) => (remote ? ["--remote"] : ["--local", ...(persistTo ? ["--persist-to", persistTo] : [])]);
 
-export function wranglerD1(args, target, stdio = ["ignore", "ignore", "inherit"]) {
-  return execFileSync(process.execPath, [WRANGLER, "d1", ...args, ...targetArgs(target)], { stdio, env: quietEnv, encoding: "utf8" });
+export function wrangler(args, target, stdio = ["ignore", "ignore", "inherit"]) {
+  return execFileSync(process.execPath, [WRANGLER, ...args, ...targetArgs(target)], { stdio, env: quietEnv, encoding: "utf8" });
 }
+
+export const wranglerD1 = (args, target, stdio) => wrangler(["d1", ...args], target, stdio);
 
 /** Each database gets the migrations of its set (wrangler.toml migrations_dir); already applied ones are skipped. */
 export function migrateAll(target = {}) {

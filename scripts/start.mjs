@@ -1,12 +1,14 @@
 // `npm start`: local D1 with migrations and the demo, the web app built, everything on :8787.
 import { execFileSync, spawn } from "node:child_process";
 import { prepareLocalDb, quietEnv } from "./local-db.mjs";
+import { ensureDevVars } from "./dev-vars.mjs";
 import { PASSWORD, USERS } from "./demo/organisation.mjs";
 
 const PORT = process.env.PORT ?? "8787";
 
 console.log("› Menyiapkan database lokal (migrasi + data demo)…");
 prepareLocalDb();
+ensureDevVars();
 console.log("› Membangun aplikasi web…");
 execFileSync("npm", ["run", "build:web", "--silent"], { stdio: ["ignore", "ignore", "inherit"], env: quietEnv });
 
@@ -21,6 +23,7 @@ for (const u of USERS) console.log(`  ${u.email.padEnd(48)} ${u.platform ? "oper
 console.log(`\nHalaman publik tanpa akun:`);
 console.log(`  Survei IKM (ponsel)   http://localhost:${PORT}/s/kaltim-adpim`);
 console.log(`  Papan IKM (TV)        http://localhost:${PORT}/papan-ikm/64`);
+console.log(`  Portal publik         http://localhost:${PORT}/publik/64`);
 console.log("\nTekan Ctrl+C untuk berhenti.");
 
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));

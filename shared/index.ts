@@ -16,3 +16,5 @@ export * from "./formulas/ranking";
 export * from "./format/number";
 export * from "./format/round";
 export * from "./schemas/performance";
+export * from "./schemas/reports";
+export * from "./schemas/documents";

@@ -152,6 +152,12 @@ describe("self-assessment → evaluator → final", () => {
     expect(final.status).toBe(200);
     expect(final.json).toMatchObject({ status: "final", predikat: "BB" });
     expect(final.json.total).toBeCloseTo(80, 9);
+    // The PD's people get the result in their inbox; the evaluator and tenant B do not.
+    const results = async (cookie: string) => (await api("/account/notifications", { cookie })).json.items.filter((n: any) => n.kind === "evaluation");
+    for (const cookie of [t.a.agency_admin, t.a.agency_head]) {
+      expect(await results(cookie)).toEqual([expect.objectContaining({ title: "Hasil evaluasi SAKIP 2022: BB (80,00)", link: `/t/${t.codeA}/evaluasi/${ev.id}` })]);
+    }
+    for (const cookie of [t.a.evaluator, t.b.agency_admin, t.b.agency_head]) expect(await results(cookie)).toEqual([]);
 
     expect((await api(`${A()}/evaluations/${ev.id}/answers`, { method: "PATCH", cookie: t.a.evaluator, body: { answers: scores.slice(0, 1) } })).status).toBe(409);
     expect((await api(`${A()}/evaluations/${ev.id}/transition`, { cookie: t.a.evaluator, body: { action: "finalise" } })).status).toBe(409);

@@ -250,18 +250,27 @@ describe("triwulan review", () => {
     expect((await api(d, { body: { disposition: "BAGUS" }, cookie: t.a.evaluator })).json.error.issues[0].path).toBe("disposition");
     const back = await api(d, { body: { disposition: "REALISASI DITELITI ULANG", note: "Cek data Maret", indicatorNotes: [{ indicatorId: A.layanan, note: "Lampirkan daftar kegiatan" }] }, cookie: t.a.evaluator });
     expect(back.json).toMatchObject({ status: "returned", lastDisposition: "REALISASI DITELITI ULANG" });
+    // The PD's operators get the disposition in their inbox; the evaluator, other roles and tenant B do not.
+    const inbox = async (cookie: string) => (await api("/account/notifications", { cookie })).json.items.filter((n: any) => n.kind === "disposition");
+    expect(await inbox(t.a.agency_admin)).toEqual([
+      expect.objectContaining({ title: "Disposisi laporan TW I 2022: REALISASI DITELITI ULANG", link: `/t/${t.codeA}/perjanjian-kinerja/laporan?report=${reportId}`, read: false }),
+    ]);
+    expect((await inbox(t.a.agency_admin))[0].body).toMatch(/dikembalikan.*Cek data Maret/);
+    for (const cookie of [t.a.evaluator, t.a.tenant_admin, t.a.viewer, t.b.agency_admin]) expect(await inbox(cookie)).toEqual([]);
     expect((await api(`/tenants/${t.codeA}/kinerja-inbox`, { cookie: t.a.agency_admin })).json.counts.report_revision).toBe(1);
 
     expect((await cell({ indicatorId: A.layanan, period: 1, value: "49", version: 2 })).status).toBe(200);
     expect((await submit(1)).json).toMatchObject({ status: "submitted", round: 2 });
     const ok = await api(d, { body: { disposition: "LAPORAN SUDAH BAIK" }, cookie: t.a.evaluator });
     expect(ok.json.status).toBe("accepted");
+    expect((await inbox(t.a.agency_admin)).map((n: any) => n.title)).toEqual(["Disposisi laporan TW I 2022: LAPORAN SUDAH BAIK", "Disposisi laporan TW I 2022: REALISASI DITELITI ULANG"]);
     expect(ok.json.events.map((e: any) => e.disposition ?? e.kind)).toEqual(["submit", "REALISASI DITELITI ULANG", "note", "submit", "LAPORAN SUDAH BAIK"]);
 
     const frozen = await cell({ indicatorId: A.layanan, period: 1, value: "50", version: 3 });
     expect(frozen.status).toBe(409);
     expect(frozen.json.error.message).toMatch(/diterima/);
     expect((await api(d, { body: { disposition: "LAIN-LAIN" }, cookie: t.a.evaluator })).status).toBe(409);
+    expect(await inbox(t.a.agency_admin)).toHaveLength(2);
     expect((await submit(1)).status).toBe(409);
     const audit = await dbOf(t.tA).prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'laporan_triwulan' AND entity_id = ?").bind(reportId).first<{ n: number }>();
     expect(audit?.n).toBe(4);

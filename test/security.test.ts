@@ -436,6 +436,7 @@ describe("late-updaters board", () => {
     const mine = r.json.rows.filter((x: any) => x.pdId === t.pdA).map((x: any) => [x.label, x.status]);
     expect(mine).toEqual([
       ["Realisasi Triwulan IV 2024", "missing"],
+      ["LKjIP 2024", "missing"],
       ["Realisasi Triwulan II 2025", "missing"],
       ["Realisasi Triwulan III 2025", "missing"],
       ["Realisasi Triwulan I 2025", "late"],
@@ -445,7 +446,7 @@ describe("late-updaters board", () => {
     const days = r.json.rows.map((x: any) => x.daysLate);
     expect(days).toEqual([...days].sort((a, b) => b - a));
     expect(r.json.tracked.find((x: any) => x.key === "pk").submitted).toBeGreaterThanOrEqual(1);
-    expect(r.json.untracked.map((x: any) => x.label)).toContain("LKjIP 2024");
+    expect(r.json.tracked.map((x: any) => x.key)).toContain("lkjip");
     // An agency operator sees their own PD only; tenant B sees none of A's PDs.
     const own = await api(`/tenants/${t.codeA}/monitoring?year=2025`, { cookie: t.a.agency_admin });
     expect(new Set(own.json.rows.map((x: any) => x.pdId))).toEqual(new Set([t.pdA]));

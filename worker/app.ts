@@ -32,6 +32,10 @@ import { laporanTriwulanRoutes } from "./routes/laporan-triwulan";
 import { unitLayananRoutes } from "./routes/unit-layanan";
 import { ikmRoutes } from "./routes/ikm";
 import { ikmPublicRoutes } from "./routes/ikm-public";
+import { reportRoutes } from "./routes/reports";
+import { documentRoutes, isDocumentUpload } from "./routes/documents";
+import { portalRoutes } from "./routes/portal";
+import { deliverAfterWrites } from "./notify/email";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -50,9 +54,12 @@ export function createApp() {
   });
 
   api.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
-  api.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError("payload_too_large", "Data yang dikirim terlalu besar (maks. 1 MB)"); } }));
+  const defaultBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError("payload_too_large", "Data yang dikirim terlalu besar (maks. 1 MB)"); } });
+  // Document uploads declare their own, larger limit on the route (after the role check).
+  api.use("*", (c, next) => (isDocumentUpload(c.req.method, c.req.path) ? next() : defaultBodyLimit(c, next)));
   api.use("*", csrfGuard);
   api.use("*", loadSession);
+  api.use("*", deliverAfterWrites);
   api.use("/tenants/:code/*", tenantAccess);
   api.use("/tenants/:code", tenantAccess);
   api.use("/tenants/:code/*", tenantBookmark);
@@ -80,6 +87,9 @@ export function createApp() {
   api.route("/", unitLayananRoutes);
   api.route("/", ikmRoutes);
   api.route("/", ikmPublicRoutes);
+  api.route("/", reportRoutes);
+  api.route("/", documentRoutes);
+  api.route("/", portalRoutes);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

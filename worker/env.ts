@@ -1,4 +1,5 @@
 import type { Role } from "../shared/roles";
+import type { TenantGrantRow } from "./data/memberships";
 
 export type SessionUser = {
   id: string;
@@ -31,6 +32,10 @@ export type AppEnv = {
     tenant: TenantContext;
     grants: Grant[];
     apiToken: ApiTokenContext | null;
+    /** The caller's grants in the requested tenant, read by `readSession` together with the session (perf). */
+    prefetchedGrants?: { code: string; rows: TenantGrantRow[] };
+    /** The current tenant's stored settings, read by `tenantAccess` with the tenant (`requestTenantSettings` parses them). */
+    tenantSettingsRow?: { settings: string };
     /** The caller's last D1 bookmark for the tenant's database, from the request (worker/db/bookmark.ts). */
     tenantBookmark?: string;
     /** This request's D1 session on the tenant's database, opened by tenantDb(c). */

@@ -6,6 +6,8 @@ import { ikmSql } from "./ikm.mjs";
 import { performanceSql } from "./performance.mjs";
 import { strukturSql } from "./struktur.mjs";
 import { securitySql } from "./security.mjs";
+import { portalSql } from "./portal.mjs";
+import { reportsSql } from "./reports.mjs";
 import { CONTROL_BINDING, controlTables, tenantBindings } from "../databases.mjs";
 
 // Same format as worker/auth/password.ts, so the Worker verifies these hashes.
@@ -17,6 +19,8 @@ export function hashPassword(password) {
 
 export const sqlValue = (v) => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 const insert = (table, values) => `INSERT OR IGNORE INTO ${table} (${Object.keys(values).join(", ")}) VALUES (${Object.values(values).map(sqlValue).join(", ")});`;
+
+export const demoTenantId = (code) => `demo-tenant-${code}`;
 
 /**
  * Idempotent SQL for the demo, one script per database: `{ DB: control-plane SQL, TENANT_DB_0: ..., ... }`.
@@ -30,7 +34,7 @@ export function demoSql(now = Date.now()) {
 
 /** The same, as statements per database binding (the tests load them into miniflare's D1s). */
 export function demoStatements(now = Date.now()) {
-  const tenantId = (code) => `demo-tenant-${code}`;
+  const tenantId = demoTenantId;
   const pdId = (code, name) => `demo-pd-${code}-${PERANGKAT_DAERAH[code].find((p) => p.name === name).code}`;
   const bindings = tenantBindings();
   const bindingOf = new Map(TENANTS.map((t, i) => [tenantId(t.code), bindings[i % bindings.length]]));
@@ -68,6 +72,8 @@ export function demoStatements(now = Date.now()) {
   out.push(...performanceSql({ now, tenantId, pdId, row }));
   out.push(...strukturSql({ now, tenantId, row }));
   out.push(...securitySql({ now, tenantId, row }));
+  out.push(...portalSql({ now, tenantId, pdId, row }));
+  out.push(...reportsSql({ now, tenantId, pdId, row }));
   for (const sql of out) {
     // Statements not made by row() (e.g. UPDATE tenants ...) name a control-plane table.
     const target = routed.get(sql) ?? CONTROL_BINDING;

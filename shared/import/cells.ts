@@ -17,6 +17,17 @@ export const integerCell = (what: string) =>
     return p.value;
   });
 
+/** Whole rupiah as exports write it: "1.789.275.000", "Rp 1.789.275.000,-"; sen and negatives are errors. */
+export const rupiahCell = (what: string) =>
+  z.string().transform((s, ctx) => {
+    const p = parseIdNumber(s);
+    if (p.kind !== "number" || (p.unit && p.unit !== "rupiah") || p.label || !Number.isSafeInteger(p.value) || p.value < 0) {
+      ctx.addIssue({ code: "custom", message: p.kind === "error" ? p.message : `${what} harus rupiah bulat: "${s}"` });
+      return z.NEVER;
+    }
+    return p.value;
+  });
+
 /** Matches a value or its label, ignoring case, spaces and punctuation. */
 export function enumCell<const T extends string>(what: string, values: readonly T[], labels: Record<T, string>, aliases: Record<string, T> = {}) {
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");

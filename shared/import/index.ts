@@ -1,4 +1,5 @@
 export * from "./spec";
+export * from "./mapping";
 export * from "./cells";
 export * from "./csv";
 export * from "./organisation";
@@ -6,3 +7,4 @@ export * from "./evaluation";
 export * from "./pegawai";
 export * from "./planning";
 export * from "./performance";
+export * from "./sipd";

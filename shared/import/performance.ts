@@ -1,21 +1,9 @@
 // Import kind of the Performance module: pagu and realisasi keuangan per program/kegiatan/sub kegiatan,
 // in the columns of a SIPD-like budget export (seed 001 "Realisasi Anggaran", seed 002 Tabel 2.6).
 import { z } from "../schemas/zod-locale";
-import { parseIdNumber } from "../format/number";
 import { BUDGET_JENIS, BUDGET_JENIS_LABELS, REALISASI_STATUSES, REALISASI_STATUS_LABELS } from "../schemas/performance";
-import { enumCell, integerCell, textCell } from "./cells";
+import { enumCell, integerCell, rupiahCell, textCell } from "./cells";
 import type { ImportSpec } from "./spec";
-
-/** Whole rupiah as exports write it: "1.789.275.000", "Rp 1.789.275.000,-"; sen and negatives are errors. */
-const rupiahCell = (what: string) =>
-  z.string().transform((s, ctx) => {
-    const p = parseIdNumber(s);
-    if (p.kind !== "number" || (p.unit && p.unit !== "rupiah") || p.label || !Number.isSafeInteger(p.value) || p.value < 0) {
-      ctx.addIssue({ code: "custom", message: p.kind === "error" ? p.message : `${what} harus rupiah bulat: "${s}"` });
-      return z.NEVER;
-    }
-    return p.value;
-  });
 
 const budgetRow = z.object({
   tahun: integerCell("Tahun").refine((y) => y >= 2000 && y <= 2100, "Tahun di luar 2000–2100"),

@@ -4,6 +4,7 @@
  * columns, validates every row and collects a per-row, per-column report.
  */
 import type { z } from "zod";
+import { resolveColumns, type ColumnMapping } from "./mapping";
 
 export type ColumnSpec = {
   /** Key in the parsed row object, e.g. "kode_unit". */
@@ -54,26 +55,9 @@ export type ImportReport = {
 
 export const MAX_REPORTED_ISSUES = 1000;
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
-
-/** Column index per key; missing required columns and unknown headers become file issues. */
-export function mapColumns(spec: ImportSpec<unknown>, headers: string[]) {
-  const index = new Map<string, number>();
-  const issues: ImportIssue[] = [];
-  headers.forEach((h, i) => {
-    const col = spec.columns.find((c) => norm(c.header) === norm(h) || norm(c.key) === norm(h));
-    if (col && !index.has(col.key)) index.set(col.key, i);
-    else if (h.trim()) issues.push({ row: 1, column: h, severity: "warning", message: `Kolom "${h}" tidak dikenal dan diabaikan` });
-  });
-  for (const c of spec.columns) {
-    if (c.required && !index.has(c.key)) issues.push({ row: 1, column: c.header, severity: "error", message: `Kolom wajib "${c.header}" tidak ada` });
-  }
-  return { index, issues };
-}
-
-/** Validates every non-blank row with the kind's zod schema; issue paths become column headers. */
-export function validateRows<T>(spec: ImportSpec<T>, table: RawTable): { rows: ParsedRow<T>[]; issues: ImportIssue[] } {
-  const { index, issues } = mapColumns(spec as ImportSpec<unknown>, table.headers);
+/** Validates every non-blank row with the kind's zod schema (columns by name or `mapping`); issue paths become column headers. */
+export function validateRows<T>(spec: ImportSpec<T>, table: RawTable, mapping: ColumnMapping = {}): { rows: ParsedRow<T>[]; issues: ImportIssue[] } {
+  const { index, issues } = resolveColumns(spec.columns, table.headers, mapping);
   const rows: ParsedRow<T>[] = [];
   if (issues.some((i) => i.severity === "error")) return { rows, issues };
   const headerOf = new Map(spec.columns.map((c) => [c.key, c.header]));

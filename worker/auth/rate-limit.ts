@@ -12,18 +12,24 @@ export async function retryAfter(db: Db, limit: Limit, now = Date.now()): Promis
   return Math.ceil((row.windowStart + limit.windowMs - now) / 1000);
 }
 
-/** Counts one event; a window that has ended starts again at 1 (one atomic upsert). */
+/** The upsert's update of an existing counter: a window that has ended starts again at 1. */
+export const countedWindow = (windowMs: number, now: number) => ({
+  count: sql`CASE WHEN ${now} - ${rateLimits.windowStart} >= ${windowMs} THEN 1 ELSE ${rateLimits.count} + 1 END`,
+  windowStart: sql`CASE WHEN ${now} - ${rateLimits.windowStart} >= ${windowMs} THEN ${now} ELSE ${rateLimits.windowStart} END`,
+});
+
+/** Counts one event (one atomic upsert). */
 export function hit(db: Db, limit: Limit, now = Date.now()) {
   return db
     .insert(rateLimits)
     .values({ key: limit.key, windowStart: now, count: 1 })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: sql`CASE WHEN ${now} - ${rateLimits.windowStart} >= ${limit.windowMs} THEN 1 ELSE ${rateLimits.count} + 1 END`,
-        windowStart: sql`CASE WHEN ${now} - ${rateLimits.windowStart} >= ${limit.windowMs} THEN ${now} ELSE ${rateLimits.windowStart} END`,
-      },
-    });
+    .onConflictDoUpdate({ target: rateLimits.key, set: countedWindow(limit.windowMs, now) });
+}
+
+/** For a counter read back after counting this event: the seconds to wait when it went over `max`, else 0. */
+export function waitAfterHit(limit: Pick<Limit, "max" | "windowMs">, counter: { count: number; windowStart: number } | undefined, now = Date.now()): number {
+  if (!counter || counter.count <= limit.max) return 0;
+  return Math.max(1, Math.ceil((counter.windowStart + limit.windowMs - now) / 1000));
 }
 
 export function clear(db: Db, key: string) {

@@ -1,7 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { documents } from "../db/schema";
-import { notFound } from "../errors";
+import { deadlines, documents, perangkatDaerah } from "../db/schema";
+import { AppError, notFound } from "../errors";
+import { defaultDeadlines } from "./deadlines";
+import { todayWib } from "./ikm";
+import type { Timeliness } from "../../shared/schemas/documents";
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentFormat = DocumentRow["format"];
@@ -48,4 +51,96 @@ export async function findDocument(db: Db, tenantId: string, id: string): Promis
   const [row] = await db.select().from(documents).where(and(eq(documents.tenantId, tenantId), eq(documents.id, id)));
   if (!row) throw notFound("Dokumen");
   return row;
+}
+
+// ---- listing, timeliness, download (routes/documents.ts and routes/portal.ts) ----
+
+/** The deadline a kind of document is published against: LKjIP of year Y by end of February Y+1, PK of Y by end of January Y. */
+const DEADLINE_OF: Partial<Record<DocumentRow["kind"], { key: string; yearOffset: number }>> = {
+  lkjip: { key: "lkjip", yearOffset: 1 },
+  pk: { key: "pk", yearOffset: 0 },
+};
+
+export type Due = { dueDate: string; status: Timeliness };
+
+const DEADLINE_KEYS = [...new Set(Object.values(DEADLINE_OF).map((d) => d!.key))];
+const deadlineColumns = { key: deadlines.key, year: deadlines.year, dueDate: deadlines.dueDate };
+
+/** The tenant's own LKjIP/PK deadlines (a handful of rows per year; the tenant's database), for `dueDateMap`. */
+export function deadlineRows(db: Db, tenantId: string) {
+  return db.select(deadlineColumns).from(deadlines).where(and(eq(deadlines.tenantId, tenantId), inArray(deadlines.key, DEADLINE_KEYS)));
+}
+
+/** Due date per "key:year" the documents are measured against: the tenant's calendar, else the default one. */
+export function dueDateMap(stored: { key: string; year: number; dueDate: string }[], rows: Pick<DocumentRow, "kind" | "year">[]) {
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    const d = DEADLINE_OF[r.kind];
+    if (!d) continue;
+    const year = r.year + d.yearOffset;
+    const custom = stored.find((s) => s.key === d.key && s.year === year);
+    out.set(`${d.key}:${year}`, custom?.dueDate ?? defaultDeadlines(year).find((x) => x.key === d.key)!.dueDate);
+  }
+  return out;
+}
+
+export async function dueDatesFor(db: Db, tenantId: string, rows: Pick<DocumentRow, "kind" | "year">[]) {
+  return dueDateMap(rows.some((r) => DEADLINE_OF[r.kind]) ? await deadlineRows(db, tenantId).all() : [], rows);
+}
+
+/** Published on or before the due date (WIB calendar day) is on time; unpublished past it is late. */
+export function timelinessOf(row: Pick<DocumentRow, "kind" | "year" | "publishedAt">, dueDates: Map<string, string>, now = Date.now()): Due | null {
+  const d = DEADLINE_OF[row.kind];
+  const dueDate = d && dueDates.get(`${d.key}:${row.year + d.yearOffset}`);
+  if (!dueDate) return null;
+  const day = todayWib(row.publishedAt ?? now);
+  const status: Timeliness = day <= dueDate ? (row.publishedAt ? "tepat_waktu" : "menunggu") : "terlambat";
+  return { dueDate, status };
+}
+
+/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266), so no header injection and no mangled names. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\w.\- ()]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/**
+ * Streams a document's bytes as a download. The bytes of a row never change (its key names its id),
+ * so its sha256 is a strong ETag: a matching If-None-Match answers 304 without reading R2.
+ */
+export async function downloadResponse(bucket: R2Bucket, row: DocumentRow, ifNoneMatch: string | undefined, cacheControl: string): Promise<Response> {
+  const etag = `"${row.sha256}"`;
+  const headers: Record<string, string> = { etag, "cache-control": cacheControl, "x-content-type-options": "nosniff" };
+  if (ifNoneMatch?.split(",").some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) return new Response(null, { status: 304, headers });
+  const obj = await bucket.get(row.r2Key);
+  if (!obj) throw new AppError("not_found", "Berkas dokumen tidak tersedia di penyimpanan; unggah atau buat ulang dokumen ini");
+  return new Response(obj.body, {
+    headers: { ...headers, "content-type": row.contentType, "content-length": String(row.sizeBytes), "content-disposition": contentDisposition(row.filename) },
+  });
+}
+
+/** Every active PD's LKjIP of `year`: the first one published (if any) measured against the tenant's deadline. */
+export async function lkjipStatus(db: Db, tenantId: string, year: number, now = Date.now()) {
+  const [pds, docs] = await db.batch([
+    db
+      .select({ id: perangkatDaerah.id, code: perangkatDaerah.code, name: perangkatDaerah.name })
+      .from(perangkatDaerah)
+      .where(and(eq(perangkatDaerah.tenantId, tenantId), eq(perangkatDaerah.active, true))),
+    db
+      .select({ pdId: documents.pdId, id: documents.id, publishedAt: documents.publishedAt })
+      .from(documents)
+      .where(and(eq(documents.tenantId, tenantId), eq(documents.kind, "lkjip"), eq(documents.year, year), isNotNull(documents.pdId))),
+  ]);
+  const dueDates = await dueDatesFor(db, tenantId, [{ kind: "lkjip", year }]);
+  const counts = { tepat_waktu: 0, terlambat: 0, menunggu: 0 };
+  const items = pds
+    .sort((a, b) => a.code.localeCompare(b.code, "id", { numeric: true }))
+    .map((pd) => {
+      const own = docs.filter((d) => d.pdId === pd.id);
+      const first = own.filter((d) => d.publishedAt !== null).sort((a, b) => a.publishedAt! - b.publishedAt!)[0];
+      const status = timelinessOf({ kind: "lkjip", year, publishedAt: first?.publishedAt ?? null }, dueDates, now)!.status;
+      counts[status]++;
+      return { pdId: pd.id, pdCode: pd.code, pdName: pd.name, documentId: first?.id ?? null, publishedAt: first?.publishedAt ?? null, hasDraft: !first && own.length > 0, status };
+    });
+  return { year, dueDate: dueDates.get(`lkjip:${year + 1}`)!, counts, items };
 }

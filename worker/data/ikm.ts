@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { notFound } from "../errors";
 import { chunkedInserts } from "../db/chunked-insert";
 import { ikmPeriods, ikmRespondentTallies, ikmResponses, ikmSurveyVersions, ikmTallies, perangkatDaerah, unitLayanan } from "../db/schema";
 import type { FigureProvider } from "./figures";
@@ -40,10 +41,9 @@ export function summarize(tallies: readonly IkmTally[], mode: IkmWeightMode): Ik
   return { responses, nrr: values, ikm: value, mutu: value === null ? null : mutuIkm(value), weakest };
 }
 
-/** Tally sums per unit or per period (`by`) and unsur, over the tally rows that match `where`. */
-async function tallySums(db: Db, by: typeof ikmTallies.unitId | typeof ikmTallies.periodId, where: SQL | undefined): Promise<Map<string, Counts[]>> {
-  const out = new Map<string, Counts[]>();
-  const rows = await db
+/** Tally sums per unit or per period (`by`) and unsur, over the tally rows that match `where` (a statement for a batch; read it with `tallyMap`). */
+function tallySumsQuery(db: Db, by: typeof ikmTallies.unitId | typeof ikmTallies.periodId, where: SQL | undefined) {
+  return db
     .select({
       key: by,
       unsur: ikmTallies.unsur,
@@ -54,8 +54,11 @@ async function tallySums(db: Db, by: typeof ikmTallies.unitId | typeof ikmTallie
     })
     .from(ikmTallies)
     .where(where)
-    .groupBy(by, ikmTallies.unsur)
-    .all();
+    .groupBy(by, ikmTallies.unsur);
+}
+
+function tallyMap(rows: { key: string; unsur: number; n1: number; n2: number; n3: number; n4: number }[]): Map<string, Counts[]> {
+  const out = new Map<string, Counts[]>();
   for (const r of rows) {
     const t = out.get(r.key) ?? emptyTallies();
     t[r.unsur - 1] = [r.n1, r.n2, r.n3, r.n4];
@@ -64,46 +67,93 @@ async function tallySums(db: Db, by: typeof ikmTallies.unitId | typeof ikmTallie
   return out;
 }
 
-/** Tallies per unit (summed over `periodIds`), for the units of one tenant. */
+const unitTalliesQuery = (db: Db, tenantId: string, periodIds: string[] | ScopeIds) =>
+  tallySumsQuery(db, ikmTallies.unitId, and(eq(ikmTallies.tenantId, tenantId), inArray(ikmTallies.periodId, periodIds)));
+
 export async function unitTallies(db: Db, tenantId: string, periodIds: string[]): Promise<Map<string, Counts[]>> {
   if (!periodIds.length) return new Map();
-  return tallySums(db, ikmTallies.unitId, and(eq(ikmTallies.tenantId, tenantId), inArray(ikmTallies.periodId, periodIds)));
+  return tallyMap(await unitTalliesQuery(db, tenantId, periodIds).all());
 }
 
-/** Tallies per period (the trend), for some units or, without `unitId`, the whole tenant. */
-export function periodTallies(db: Db, tenantId: string, unitId?: string): Promise<Map<string, Counts[]>> {
-  return tallySums(db, ikmTallies.periodId, and(eq(ikmTallies.tenantId, tenantId), unitId ? eq(ikmTallies.unitId, unitId) : undefined));
-}
+/** Tallies per period (the trend), for one unit or, without `unitId`, the whole tenant. */
+const periodTalliesQuery = (db: Db, tenantId: string, unitId?: string) =>
+  tallySumsQuery(db, ikmTallies.periodId, and(eq(ikmTallies.tenantId, tenantId), unitId ? eq(ikmTallies.unitId, unitId) : undefined));
 
 /** Respondent counts by field and value over some periods, for one unit or (without `unitId`) the tenant. */
-export async function respondentBreakdown(db: Db, tenantId: string, periodIds: string[], unitId?: string) {
-  const out: Record<IkmRespondentField, { value: string; n: number }[]> = { gender: [], ageBand: [], education: [], occupation: [], service: [] };
-  if (!periodIds.length) return out;
-  const rows = await db
+const respondentBreakdownQuery = (db: Db, tenantId: string, periodIds: string[] | ScopeIds, unitId?: string) =>
+  db
     .select({ field: ikmRespondentTallies.field, value: ikmRespondentTallies.value, n: sql<number>`sum(${ikmRespondentTallies.n})` })
     .from(ikmRespondentTallies)
     .where(and(eq(ikmRespondentTallies.tenantId, tenantId), unitId ? eq(ikmRespondentTallies.unitId, unitId) : undefined, inArray(ikmRespondentTallies.periodId, periodIds)))
-    .groupBy(ikmRespondentTallies.field, ikmRespondentTallies.value)
-    .all();
+    .groupBy(ikmRespondentTallies.field, ikmRespondentTallies.value);
+
+function respondentMap(rows: { field: string; value: string; n: number }[]) {
+  const out: Record<IkmRespondentField, { value: string; n: number }[]> = { gender: [], ageBand: [], education: [], occupation: [], service: [] };
   for (const r of rows) out[r.field as IkmRespondentField]?.push({ value: r.value, n: r.n });
   for (const list of Object.values(out)) list.sort((a, b) => b.n - a.n || a.value.localeCompare(b.value));
   return out;
 }
 
+/** A results page's scope: one period, or every period of a year (default: the latest year that has periods). */
+export type ScopeQuery = { periodId?: string; year?: number };
+
+/** The ids of the periods in a scope, as a subquery, so the results are read in the same batch as the periods. */
+function scopePeriodIds(db: Db, tenantId: string, q: ScopeQuery) {
+  const latestYear = sql`(SELECT ${ikmPeriods.year} FROM ${ikmPeriods} WHERE ${ikmPeriods.tenantId} = ${tenantId} ORDER BY ${ikmPeriods.startsOn} DESC LIMIT 1)`;
+  return db
+    .select({ id: ikmPeriods.id })
+    .from(ikmPeriods)
+    .where(and(eq(ikmPeriods.tenantId, tenantId), q.periodId ? eq(ikmPeriods.id, q.periodId) : eq(ikmPeriods.year, q.year ?? latestYear)));
+}
+
+type ScopeIds = ReturnType<typeof scopePeriodIds>;
+
+/**
+ * What a results page reads, in one D1 batch: the tenant's periods (the caller resolves the same
+ * scope from them with `resolveScope`), tallies per unit over the scope, tallies per period (the
+ * trend) and respondent counts — of one unit with `unitId`, whose row comes too — and the units.
+ */
+export async function resultsData(db: Db, tenantId: string, q: ScopeQuery, unitId?: string) {
+  const inScope = scopePeriodIds(db, tenantId, q);
+  const [all, byUnit, byPeriod, respondents, units, unit] = await db.batch([
+    tenantPeriodsQuery(db, tenantId),
+    unitTalliesQuery(db, tenantId, inScope),
+    periodTalliesQuery(db, tenantId, unitId),
+    respondentBreakdownQuery(db, tenantId, inScope, unitId),
+    unitsWithPdQuery(db, tenantId),
+    db.select().from(unitLayanan).where(and(eq(unitLayanan.tenantId, tenantId), eq(unitLayanan.id, unitId ?? ""))),
+  ]);
+  return { all, byUnit: tallyMap(byUnit), byPeriod: tallyMap(byPeriod), respondents: respondentMap(respondents), units, unit: unit[0] };
+}
+
+/** The periods of a scope (see `ScopeQuery`); an unknown period id is 404. */
+export function resolveScope(all: PeriodRow[], q: ScopeQuery) {
+  if (q.periodId) {
+    const p = all.find((x) => x.id === q.periodId);
+    if (!p) throw notFound("Periode survei");
+    return { periods: [p], all, label: ikmPeriodLabel(p), year: p.year };
+  }
+  const year = q.year ?? all.at(-1)?.year ?? null;
+  return { periods: all.filter((p) => p.year === year), all, label: year === null ? "Belum ada periode" : `Tahun ${year}`, year };
+}
+
+const tenantPeriodsQuery = (db: Db, tenantId: string) => db.select().from(ikmPeriods).where(eq(ikmPeriods.tenantId, tenantId)).orderBy(ikmPeriods.startsOn);
+
 export async function tenantPeriods(db: Db, tenantId: string): Promise<PeriodRow[]> {
-  return db.select().from(ikmPeriods).where(eq(ikmPeriods.tenantId, tenantId)).orderBy(ikmPeriods.startsOn).all();
+  return tenantPeriodsQuery(db, tenantId).all();
 }
 
 export const periodOut = (p: PeriodRow) => ({ ...p, label: ikmPeriodLabel(p) });
 
-/** IKM per perangkat daerah for a year: the PD's units' tallies of that year's periods, summed. */
-export const ikmFigure: FigureProvider = async (db, tenantId, year) => {
-  const periods = await db.select({ id: ikmPeriods.id }).from(ikmPeriods).where(and(eq(ikmPeriods.tenantId, tenantId), eq(ikmPeriods.year, year))).all();
-  const [byUnit, units, settings] = await Promise.all([
-    unitTallies(db, tenantId, periods.map((p) => p.id)),
-    db.select({ id: unitLayanan.id, pdId: unitLayanan.pdId }).from(unitLayanan).where(eq(unitLayanan.tenantId, tenantId)).all(),
-    readTenantSettings(db, tenantId),
-  ]);
+/** The statements (for a caller's batch) the IKM figure of a year is computed from: tallies per unit over the year's periods, and each unit's PD. */
+export function ikmFigureReads(db: Db, tenantId: string, year: number) {
+  const periodsOfYear = db.select({ id: ikmPeriods.id }).from(ikmPeriods).where(and(eq(ikmPeriods.tenantId, tenantId), eq(ikmPeriods.year, year)));
+  return [unitTalliesQuery(db, tenantId, periodsOfYear), db.select({ id: unitLayanan.id, pdId: unitLayanan.pdId }).from(unitLayanan).where(eq(unitLayanan.tenantId, tenantId))] as const;
+}
+
+/** IKM per perangkat daerah from `ikmFigureReads`' results: the PD's units' tallies, summed. */
+export function ikmFigureOf(tallyRows: Parameters<typeof tallyMap>[0], units: { id: string; pdId: string }[], mode: IkmWeightMode): Map<string, number> {
+  const byUnit = tallyMap(tallyRows);
   const byPd = new Map<string, Counts[]>();
   for (const u of units) {
     const t = byUnit.get(u.id);
@@ -111,10 +161,16 @@ export const ikmFigure: FigureProvider = async (db, tenantId, year) => {
   }
   const out = new Map<string, number>();
   for (const [pdId, t] of byPd) {
-    const value = ikm(t, settings.ikmWeightMode);
+    const value = ikm(t, mode);
     if (value !== null) out.set(pdId, value);
   }
   return out;
+}
+
+/** IKM per perangkat daerah for a year (one batch in the tenant database, the settings from the control plane alongside). */
+export const ikmFigure: FigureProvider = async (db, tenantId, year) => {
+  const [[tallies, units], settings] = await Promise.all([db.batch(ikmFigureReads(db, tenantId, year)), readTenantSettings(db, tenantId)]);
+  return ikmFigureOf(tallies, units, settings.ikmWeightMode);
 };
 
 // ---- Survey definition ----
@@ -125,27 +181,40 @@ export async function currentSurvey(db: Db, tenantId: string): Promise<{ version
   return row ? { version: row.version, definition: ikmSurveyDefinitionSchema.parse(JSON.parse(row.definition)) } : { version: 0, definition: DEFAULT_IKM_SURVEY };
 }
 
+/** Survey versions are never changed once written (a new wording is a new version), so each isolate may keep them. */
+const surveyVersions = new Map<string, IkmSurveyDefinition>();
+
 export async function surveyVersion(db: Db, tenantId: string, version: number): Promise<IkmSurveyDefinition | null> {
   if (version === 0) return DEFAULT_IKM_SURVEY;
+  const key = `${tenantId}:${version}`;
+  const known = surveyVersions.get(key);
+  if (known) return known;
   const row = await db
     .select()
     .from(ikmSurveyVersions)
     .where(and(eq(ikmSurveyVersions.tenantId, tenantId), eq(ikmSurveyVersions.version, version)))
     .get();
-  return row ? ikmSurveyDefinitionSchema.parse(JSON.parse(row.definition)) : null;
+  if (!row) return null;
+  if (surveyVersions.size >= 1000) surveyVersions.clear();
+  const definition = ikmSurveyDefinitionSchema.parse(JSON.parse(row.definition));
+  surveyVersions.set(key, definition);
+  return definition;
 }
 
 // ---- Intake ----
 
-export type NewResponse = Omit<typeof ikmResponses.$inferInsert, "extraAnswers"> & { extraAnswers: string };
+export type NewResponse = Omit<typeof ikmResponses.$inferInsert, "extraAnswers" | "periodId"> & { extraAnswers: string };
 
 /**
- * The statements that store one response: the raw row and its tallies. Run them in one batch so
- * the tallies always equal the raw rows (a duplicate idempotency key fails the whole batch).
+ * One citizen submission as one D1 batch (no reads before it): the periods that contain the day
+ * (to explain a refusal), the response row — inserted only into the tenant's open period of that
+ * day and only if neither its idempotency key nor its device-day is taken (ON CONFLICT DO
+ * NOTHING) — its tallies, added only when this very row was inserted (joined on its new id, so a
+ * duplicate counts nothing), and the row stored under the key. Read the outcome with `intakeOutcome`.
  */
-export function responseStatements(db: Db, r: NewResponse) {
-  const answers = [...r.answers].map(Number);
-  const counts = tallyAnswers([answers]);
+export function intakeStatements(db: Db, r: NewResponse) {
+  const t = ikmTallies;
+  const counts = tallyAnswers([[...r.answers].map(Number)]);
   const respondent: [IkmRespondentField, string][] = [
     ["gender", r.gender],
     ["ageBand", ageBand(r.age)],
@@ -153,38 +222,70 @@ export function responseStatements(db: Db, r: NewResponse) {
     ["occupation", r.occupation],
     ["service", r.service],
   ];
+  // INSERT … SELECT with raw SELECTs listing the table's columns in schema order (drizzle cannot batch raw statements with parameters).
   return [
-    db.insert(ikmResponses).values(r),
+    periodsOn(db, r.tenantId, r.submittedOn),
     db
-      .insert(ikmTallies)
-      .values(counts.map((t, i) => ({ tenantId: r.tenantId, unitId: r.unitId, periodId: r.periodId, unsur: i + 1, n1: t[0], n2: t[1], n3: t[2], n4: t[3] })))
+      .insert(ikmResponses)
+      .select(
+        sql`SELECT ${r.id}, ${r.tenantId}, ${r.unitId}, ${ikmPeriods.id}, ${r.surveyVersion}, ${r.idempotencyKey}, ${r.answers}, ${r.extraAnswers}, ${r.gender}, ${r.age},
+          ${r.education}, ${r.occupation}, ${r.service}, ${r.saran ?? null}, ${r.saranHidden ? 1 : 0}, ${r.deviceDay ?? null}, ${r.submittedOn}, ${r.submittedAt}
+          FROM ${ikmPeriods} WHERE ${ikmPeriods.tenantId} = ${r.tenantId} AND ${ikmPeriods.startsOn} <= ${r.submittedOn} AND ${ikmPeriods.endsOn} >= ${r.submittedOn}
+          AND ${ikmPeriods.status} = 'open' LIMIT 1`,
+      )
+      .onConflictDoNothing(),
+    db
+      .insert(t)
+      .select(
+        sql`SELECT r.tenant_id, r.unit_id, r.period_id, v.column1, v.column2, v.column3, v.column4, v.column5
+          FROM ${ikmResponses} r JOIN (VALUES ${sql.join(counts.map((c, i) => sql`(${i + 1}, ${c[0]}, ${c[1]}, ${c[2]}, ${c[3]})`), sql`, `)}) v
+          WHERE r.id = ${r.id}`,
+      )
       .onConflictDoUpdate({
-        target: [ikmTallies.unitId, ikmTallies.periodId, ikmTallies.unsur],
-        set: {
-          n1: sql`${ikmTallies.n1} + excluded.n1`,
-          n2: sql`${ikmTallies.n2} + excluded.n2`,
-          n3: sql`${ikmTallies.n3} + excluded.n3`,
-          n4: sql`${ikmTallies.n4} + excluded.n4`,
-        },
+        target: [t.unitId, t.periodId, t.unsur],
+        set: { n1: sql`${t.n1} + excluded.n1`, n2: sql`${t.n2} + excluded.n2`, n3: sql`${t.n3} + excluded.n3`, n4: sql`${t.n4} + excluded.n4` },
       }),
     db
       .insert(ikmRespondentTallies)
-      .values(respondent.map(([field, value]) => ({ tenantId: r.tenantId, unitId: r.unitId, periodId: r.periodId, field, value, n: 1 })))
+      .select(
+        sql`SELECT r.tenant_id, r.unit_id, r.period_id, v.column1, v.column2, 1
+          FROM ${ikmResponses} r JOIN (VALUES ${sql.join(respondent.map(([f, v]) => sql`(${f}, ${v})`), sql`, `)}) v
+          WHERE r.id = ${r.id}`,
+      )
       .onConflictDoUpdate({
         target: [ikmRespondentTallies.unitId, ikmRespondentTallies.periodId, ikmRespondentTallies.field, ikmRespondentTallies.value],
         set: { n: sql`${ikmRespondentTallies.n} + 1` },
       }),
+    db
+      .select({ id: ikmResponses.id })
+      .from(ikmResponses)
+      .where(and(eq(ikmResponses.tenantId, r.tenantId), eq(ikmResponses.unitId, r.unitId), eq(ikmResponses.idempotencyKey, r.idempotencyKey))),
   ] as const;
 }
 
+export type IntakeOutcome =
+  | { status: "recorded" | "duplicate"; id: string }
+  | { status: "device_day_taken" }
+  | { status: "no_open_period"; closed: boolean };
+
+/** What happened to a submission, from the results of `intakeStatements`' batch. */
+export function intakeOutcome(id: string, [periods, , , , stored]: readonly [PeriodRow[], unknown, unknown, unknown, { id: string }[]]): IntakeOutcome {
+  const row = stored[0];
+  if (row) return { status: row.id === id ? "recorded" : "duplicate", id: row.id };
+  const state = periodState(periods);
+  if (!state.open) return { status: "no_open_period", closed: state.closed };
+  return { status: "device_day_taken" };
+}
+
+/** The periods of a tenant that contain `date` (YYYY-MM-DD); they never overlap, but one may be closed. */
+const periodsOn = (db: Db, tenantId: string, date: string) =>
+  db.select().from(ikmPeriods).where(and(eq(ikmPeriods.tenantId, tenantId), sql`${ikmPeriods.startsOn} <= ${date}`, sql`${ikmPeriods.endsOn} >= ${date}`));
+
+const periodState = (rows: PeriodRow[]) => ({ open: rows.find((p) => p.status === "open") ?? null, closed: rows.some((p) => p.status === "closed") });
+
 /** The open period of a tenant that contains `date` (YYYY-MM-DD), if any, and whether one exists but is closed. */
 export async function periodForDate(db: Db, tenantId: string, date: string) {
-  const rows = await db
-    .select()
-    .from(ikmPeriods)
-    .where(and(eq(ikmPeriods.tenantId, tenantId), sql`${ikmPeriods.startsOn} <= ${date}`, sql`${ikmPeriods.endsOn} >= ${date}`))
-    .all();
-  return { open: rows.find((p) => p.status === "open") ?? null, closed: rows.some((p) => p.status === "closed") };
+  return periodState(await periodsOn(db, tenantId, date).all());
 }
 
 /** Today's date in WIB (the survey calendar of Indonesian pemda). */
@@ -256,12 +357,15 @@ export async function recount(db: Db, tenantId: string, periodId: string) {
 }
 
 /** Units of a tenant with their PD name, for results and lists. */
-export async function unitsWithPd(db: Db, tenantId: string) {
-  return db
-    .select({ unit: unitLayanan, pdName: perangkatDaerah.name, pdCode: perangkatDaerah.code })
+const unitsWithPdQuery = (db: Db, tenantId: string) =>
+  db
+    // Batched, D1 keys result columns by name: the PD's `name` and `code` get aliases of their own.
+    .select({ unit: unitLayanan, pdName: sql<string>`${perangkatDaerah.name}`.as("pd_name"), pdCode: sql<string>`${perangkatDaerah.code}`.as("pd_code") })
     .from(unitLayanan)
     .innerJoin(perangkatDaerah, eq(perangkatDaerah.id, unitLayanan.pdId))
     .where(eq(unitLayanan.tenantId, tenantId))
-    .orderBy(perangkatDaerah.code, unitLayanan.name)
-    .all();
+    .orderBy(perangkatDaerah.code, unitLayanan.name);
+
+export async function unitsWithPd(db: Db, tenantId: string) {
+  return unitsWithPdQuery(db, tenantId).all();
 }

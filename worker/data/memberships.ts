@@ -1,6 +1,6 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { memberships } from "../db/schema";
+import { memberships, tenants } from "../db/schema";
 import type { Role } from "../../shared/roles";
 
 export type GrantInput = { userId: string; tenantId: string; role: Role; pdId: string | null };
@@ -33,3 +33,18 @@ export async function countActiveAdmins(db: Db, tenantId: string): Promise<numbe
     .get();
   return row?.n ?? 0;
 }
+
+/**
+ * The caller's active grants in the active tenant `code`, each row with the tenant; no rows for a
+ * non-member. `userId` may be a subquery (the session's user), so that `readSession` reads the
+ * session and these grants in one D1 batch (both are control tables).
+ */
+export function tenantGrantsQuery(db: Db, code: string, userId: string | SQL) {
+  return db
+    .select({ tenant: tenants, role: memberships.role, pdId: memberships.pdId })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(and(eq(tenants.code, code), eq(tenants.status, "active"), eq(memberships.userId, userId), isNull(memberships.disabledAt)));
+}
+
+export type TenantGrantRow = Awaited<ReturnType<ReturnType<typeof tenantGrantsQuery>["all"]>>[number];

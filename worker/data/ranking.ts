@@ -2,11 +2,14 @@ import { and, desc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { lkeEvaluations, perangkatDaerah, publishedFigures } from "../db/schema";
 import { FIGURE_PROVIDERS, type PdFigure } from "./figures";
+import { snapshotFigures, snapshotReads } from "./ranking-snapshot";
+import { ikmFigureOf, ikmFigureReads } from "./ikm";
 import { rankWithTies } from "../../shared/formulas/ranking";
 import { predikatSakip, SAKIP_PREDIKAT, type SakipPredikat } from "../../shared/formulas/sakip";
 import { share } from "../../shared/formulas/capaian";
 import { roundTo } from "../../shared/format/round";
 import { isAtLeastB, RANKING_FIGURES, type RankingWeights } from "../../shared/schemas/evaluation";
+import type { TenantSettings } from "../../shared/schemas/tenant";
 
 type Values = Record<PdFigure, number | null>;
 
@@ -34,9 +37,9 @@ export function compositeScore(values: Values, weights: RankingWeights, availabl
   return weight === 0 ? { value: null, partial } : { value: sum / weight, partial };
 }
 
-async function figureValues(db: Db, tenantId: string, year: number) {
+async function figureValues(db: Db, tenantId: string, year: number, figures: readonly PdFigure[] = RANKING_FIGURES) {
   // Providers are independent reads: run them side by side.
-  const maps = await Promise.all(RANKING_FIGURES.map(async (f) => (await FIGURE_PROVIDERS[f]?.(db, tenantId, year)) ?? new Map<string, number>()));
+  const maps = await Promise.all(RANKING_FIGURES.map(async (f) => (figures.includes(f) ? await FIGURE_PROVIDERS[f]?.(db, tenantId, year) : undefined) ?? new Map<string, number>()));
   return Object.fromEntries(RANKING_FIGURES.map((f, i) => [f, maps[i]!])) as Record<PdFigure, Map<string, number>>;
 }
 
@@ -46,19 +49,32 @@ const valuesOf = (maps: Record<PdFigure, Map<string, number>>, pdId: string): Va
 /** Ranks on the value as shown (2 dp) so that 75,10 and 75,10 share a rank. */
 const shown = (v: number | null) => (v === null ? null : roundTo(v, 2));
 
-/** Every PD of the tenant side by side for one year, with the previous year's values and ranks with ties. */
-export async function pdRanking(db: Db, tenantId: string, year: number, weights: RankingWeights) {
+/**
+ * IKM changes with every survey submission, so it is not snapshotted: it is computed from the
+ * tallies read in the ranking's own batch. The other figures come from snapshots (ranking-snapshot.ts).
+ */
+const SNAPSHOT_FIGURES = RANKING_FIGURES.filter((f) => f !== "ikm");
+
+/**
+ * Every PD of the tenant side by side for one year, with the previous year's values and ranks with ties.
+ * One D1 batch when the figure snapshots are fresh (ranking-snapshot.ts).
+ */
+export async function pdRanking(db: Db, tenantId: string, year: number, settings: TenantSettings) {
+  const weights = settings.rankingWeights;
   const available = RANKING_FIGURES.filter((f) => FIGURE_PROVIDERS[f]);
-  const [pds, current, previous, evaluations] = await Promise.all([
-    db.select().from(perangkatDaerah).where(eq(perangkatDaerah.tenantId, tenantId)).all(),
-    figureValues(db, tenantId, year),
-    figureValues(db, tenantId, year - 1),
+  const [pds, evaluations, versionRows, snapshots, ikmTallies, units, ikmPrevTallies] = await db.batch([
+    db.select().from(perangkatDaerah).where(eq(perangkatDaerah.tenantId, tenantId)),
     db
       .select({ id: lkeEvaluations.id, pdId: lkeEvaluations.pdId, year: lkeEvaluations.year, status: lkeEvaluations.status, total: lkeEvaluations.total })
       .from(lkeEvaluations)
-      .where(eq(lkeEvaluations.tenantId, tenantId))
-      .all(),
+      .where(eq(lkeEvaluations.tenantId, tenantId)),
+    ...snapshotReads(db, tenantId, [year, year - 1]),
+    ...ikmFigureReads(db, tenantId, year),
+    ikmFigureReads(db, tenantId, year - 1)[0],
   ]);
+  const figures = await snapshotFigures(db, tenantId, [year, year - 1], JSON.stringify(settings), [versionRows, snapshots], (y) => figureValues(db, tenantId, y, SNAPSHOT_FIGURES));
+  const current = { ...figures.get(year)!, ikm: ikmFigureOf(ikmTallies, units, settings.ikmWeightMode) };
+  const previous = { ...figures.get(year - 1)!, ikm: ikmFigureOf(ikmPrevTallies, units, settings.ikmWeightMode) };
   const evaluationOf = new Map(evaluations.filter((e) => e.year === year).map((e) => [e.pdId, e]));
   // A PD appears when it is active or has any figure this year (a dissolved PD keeps its history).
   const listed = pds.filter((pd) => pd.active || RANKING_FIGURES.some((f) => current[f].has(pd.id)) || evaluationOf.has(pd.id));

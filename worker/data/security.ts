@@ -11,8 +11,11 @@ const RECOVERY_CODE_COUNT = 10;
 /** Roles a tenant's `requireTwoFactor` setting applies to. */
 export const TWO_FACTOR_ROLES = ["tenant_admin", "evaluator"] as const;
 
+/** A user's two-step sign-in row as a statement for a `db.batch`. */
+export const totpStateQuery = (db: Db, userId: string) => db.select().from(userTotp).where(eq(userTotp.userId, userId)).limit(1);
+
 export async function totpState(db: Db, userId: string) {
-  return db.select().from(userTotp).where(eq(userTotp.userId, userId)).get();
+  return totpStateQuery(db, userId).get();
 }
 
 /** Platform operators always; tenant_admin and evaluator where their tenant requires it. */

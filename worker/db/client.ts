@@ -3,9 +3,22 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import * as schema from "./schema";
-import { pairWithControl } from "../data/tenant-settings";
 
 export type Db = ReturnType<typeof drizzle<typeof schema>>;
+
+/**
+ * Settings are a column of the control plane's tenants row, while the data functions that apply them
+ * (capaian, efisiensi, IKM weights) are handed the tenant database. A tenant Db made by tenantDb(c)
+ * or tenantDbOf(env, ...) therefore remembers its control plane, and settings are read there.
+ */
+const pairedControl = new WeakMap<Db, Db>();
+function pairWithControl(tenantDb: Db, control: Db): Db {
+  pairedControl.set(tenantDb, control);
+  return tenantDb;
+}
+
+/** The control plane that goes with `db` (itself when it is the control plane or unpaired). */
+export const controlOf = (db: Db): Db => pairedControl.get(db) ?? db;
 
 /** Tenant databases are the bindings named TENANT_DB_0, TENANT_DB_1, ... (docs/scaling.md). */
 const TENANT_BINDING = /^TENANT_DB_(\d+)$/;

@@ -16,13 +16,14 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { chunk, rowsPerInsert } from "../db/chunked-insert";
 import type { AppEnv } from "../env";
-import { buildReport, validateRows, type ImportIssue, type ImportReport, type ImportSpec, type ParsedRow, type RawTable } from "../../shared/import";
+import { buildReport, matchColumns, validateRows, type ColumnMapping, type ImportIssue, type ImportReport, type ImportSpec, type ParsedRow, type RawTable } from "../../shared/import";
 import type { Role } from "../../shared/roles";
 import { orgUnitsImport, perangkatDaerahImport } from "./organisation";
 import { sakipHistoryImport } from "./evaluation";
 import { pegawaiImport } from "./pegawai";
 import { renstraImport } from "./planning";
 import { budgetImport, realisasiImport } from "./performance";
+import { sipdImport } from "./sipd";
 
 export type ImportContext = { db: Db; tenantId: string; grants: AppEnv["Variables"]["grants"]; now: number };
 
@@ -49,19 +50,20 @@ export const KINDS: Record<string, ImportKind<any>> = {
   renstra: renstraImport,
   anggaran: budgetImport,
   realisasi: realisasiImport,
+  sipd: sipdImport,
 };
 export const KIND_NAMES = Object.keys(KINDS) as [string, ...string[]];
 
 /** Rows per commit request: small enough for D1's per-request query limit, large enough to be quick. */
 export const CHUNK_ROWS = 500;
 
-export async function dryRun(ctx: ImportContext, kind: ImportKind<unknown>, table: RawTable, readIssues: ImportIssue[]) {
-  const { rows, issues } = validateRows(kind.spec, table);
+export async function dryRun(ctx: ImportContext, kind: ImportKind<unknown>, table: RawTable, readIssues: ImportIssue[], mapping: ColumnMapping = {}) {
+  const { rows, issues } = validateRows(kind.spec, table, mapping);
   const plan: Plan = issues.some((i) => i.severity === "error") ? { issues: [], rows: [] } : await kind.plan(ctx, rows);
   const summary = { create: 0, update: 0, unchanged: 0 };
   for (const r of plan.rows) summary[r.action]++;
   const report: ImportReport = buildReport(kind.spec, table.sheet, table.rows.filter((r) => r.some((c) => c.trim())).length, [...readIssues, ...issues, ...plan.issues], summary);
-  return { report, plan };
+  return { report, plan, columns: matchColumns(kind.spec.columns, table.headers, mapping) };
 }
 
 /**

@@ -11,6 +11,16 @@ const ENROLMENT_PATHS = /^\/api\/v1\/(auth\/|account\/(security|totp\/)|health$)
 /** What an API token may reach: its tenant's routes (checked further by tenantAccess) and the API description. */
 const TOKEN_PATHS = /^\/api\/v1\/(tenants\/[^/]+|openapi\.json$|health$)/;
 
+/** The tenant code of a `/tenants/{code}/...` request, so the session and the grants there are read in one round trip. */
+function tenantCodeOf(path: string): string | undefined {
+  const raw = path.match(/^\/api\/v1\/tenants\/([^/]+)/)?.[1];
+  try {
+    return raw === undefined ? undefined : decodeURIComponent(raw);
+  } catch {
+    return undefined; // malformed: tenantAccess answers it as before
+  }
+}
+
 /**
  * Loads the caller for every API request: the signed-in user (or null), or, with
  * `Authorization: Bearer`, an API token that may only reach `/tenants/{code}/...` routes.
@@ -25,7 +35,7 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
     c.set("apiToken", token);
     c.set("user", { id: `token:${token.id}`, email: "", name: `Token API: ${token.name}`, isPlatformOperator: false, sessionId: "" });
   } else {
-    const user = await readSession(c, db);
+    const user = await readSession(c, db, tenantCodeOf(c.req.path));
     if (user?.totpEnrolmentRequired && !ENROLMENT_PATHS.test(c.req.path)) {
       throw new AppError("forbidden", "Aktifkan verifikasi dua langkah terlebih dahulu (menu Akun & Keamanan)");
     }

@@ -1,8 +1,9 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { controlDb } from "../db/client";
-import { memberships, tenants } from "../db/schema";
+import { tenants } from "../db/schema";
+import { tenantGrantsQuery } from "../data/memberships";
 import { AppError, notFound } from "../errors";
 import { scopeAllows } from "../auth/api-tokens";
 import type { Role } from "../../shared/roles";
@@ -27,18 +28,17 @@ export const tenantAccess = createMiddleware<AppEnv>(async (c, next) => {
     const resource = c.req.path.split("/")[5] ?? "";
     if (!scopeAllows(token.scopes, resource, c.req.method)) throw new AppError("forbidden", "Cakupan token API tidak mengizinkan tindakan ini");
     c.set("tenant", { id: tenant.id, code: tenant.code, name: tenant.name, kind: tenant.kind, dbBinding: tenant.dbBinding });
+    c.set("tenantSettingsRow", tenant);
     c.set("grants", [{ role: token.role, pdId: token.pdId }]);
     return next();
   }
-  const rows = await controlDb(c)
-    .select({ tenant: tenants, role: memberships.role, pdId: memberships.pdId })
-    .from(memberships)
-    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(and(eq(tenants.code, code), eq(tenants.status, "active"), eq(memberships.userId, user.id), isNull(memberships.disabledAt)))
-    .all();
+  // Usually read already, with the session (readSession); otherwise one query here.
+  const prefetched = c.get("prefetchedGrants");
+  const rows = prefetched?.code === code ? prefetched.rows : await tenantGrantsQuery(controlDb(c), code, user.id).all();
   const tenant = rows[0]?.tenant;
   if (!tenant) throw notFound("Pemda");
   c.set("tenant", { id: tenant.id, code: tenant.code, name: tenant.name, kind: tenant.kind, dbBinding: tenant.dbBinding });
+  c.set("tenantSettingsRow", tenant);
   c.set("grants", rows.map((r) => ({ role: r.role, pdId: r.pdId })));
   await next();
 });

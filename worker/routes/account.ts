@@ -24,6 +24,7 @@ import { newTotpSecret, otpauthUri, verifyTotp } from "../auth/totp";
 import { liftEnrolmentRestriction, newRecoveryCodes, totpRequired, totpState } from "../data/security";
 import { listNotifications, unreadCount } from "../data/notifications";
 import { emailSender } from "../notify/email";
+import { openSecret, sealSecret, sealed } from "../auth/secret-box";
 import { audit } from "../audit";
 
 export const accountRoutes = new OpenAPIHono<AppEnv>();
@@ -80,10 +81,11 @@ accountRoutes.openapi(
     const db = controlDb(c);
     if ((await totpState(db, user.id))?.secret) throw new AppError("conflict", "Verifikasi dua langkah sudah aktif. Matikan dulu untuk mendaftarkan perangkat baru.");
     const secret = newTotpSecret();
+    const sealed = await sealSecret(c.env, secret, user.id);
     await db
       .insert(userTotp)
-      .values({ userId: user.id, pendingSecret: secret, lastStep: 0 })
-      .onConflictDoUpdate({ target: userTotp.userId, set: { pendingSecret: secret } });
+      .values({ userId: user.id, pendingSecret: sealed, lastStep: 0 })
+      .onConflictDoUpdate({ target: userTotp.userId, set: { pendingSecret: sealed } });
     const uri = otpauthUri(secret, user.email);
     return c.json({ secret, uri, qrSvg: renderSVG(uri, { border: 2 }) }, 200);
   },
@@ -104,11 +106,11 @@ accountRoutes.openapi(
     const db = controlDb(c);
     const state = await totpState(db, user.id);
     if (!state?.pendingSecret) throw new AppError("conflict", "Mulai pendaftaran dulu: pindai kode QR yang baru");
-    const step = await verifyTotp(state.pendingSecret, c.req.valid("json").code, 0);
+    const step = await verifyTotp(await openSecret(c.env, state.pendingSecret, user.id), c.req.valid("json").code, 0);
     if (step === null) throw new AppError("validation_failed", "Kode tidak cocok", [{ path: "code", message: "Kode tidak cocok. Periksa jam ponsel Anda, lalu coba kode terbaru." }]);
     const { codes, statements } = await newRecoveryCodes(db, user.id);
     await db.batch([
-      db.update(userTotp).set({ secret: state.pendingSecret, pendingSecret: null, enabledAt: Date.now(), lastStep: step }).where(eq(userTotp.userId, user.id)),
+      db.update(userTotp).set({ secret: await sealed(c.env, state.pendingSecret, user.id), pendingSecret: null, enabledAt: Date.now(), lastStep: step }).where(eq(userTotp.userId, user.id)),
       ...statements,
       liftEnrolmentRestriction(db, user.id),
       audit(c, db, { action: "update", entity: "user_totp", entityId: user.id, tenantId: null, after: { enabled: true } }),
@@ -428,10 +430,33 @@ accountRoutes.openapi(
 );
 
 export const outboxOut = z.object({
-  items: z.array(z.object({ id: z.string(), to: z.string(), subject: z.string(), body: z.string(), kind: z.string(), createdAt: z.string() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      to: z.string(),
+      subject: z.string(),
+      body: z.string(),
+      kind: z.string(),
+      createdAt: z.string(),
+      /** Delivery through the HTTP e-mail API (null while pending, or when none is configured). */
+      sentAt: z.string().nullable(),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+    }),
+  ),
 });
 export const outboxItems = (rows: (typeof emailOutbox.$inferSelect)[]) =>
-  rows.map((r) => ({ id: r.id, to: r.toEmail, subject: r.subject, body: r.body, kind: r.kind, createdAt: new Date(r.createdAt).toISOString() }));
+  rows.map((r) => ({
+    id: r.id,
+    to: r.toEmail,
+    subject: r.subject,
+    body: r.body,
+    kind: r.kind,
+    createdAt: new Date(r.createdAt).toISOString(),
+    sentAt: r.sentAt === null ? null : new Date(r.sentAt).toISOString(),
+    attempts: r.attempts,
+    lastError: r.lastError,
+  }));
 
 accountRoutes.openapi(
   createRoute({

@@ -16,8 +16,9 @@ import { requireUser } from "../middleware/session";
 import { audit } from "../audit";
 import { loginTotpSchema } from "../../shared/schemas/security";
 import { verifyTotp } from "../auth/totp";
-import { createChallenge, readChallenge, totpRequired, totpState, useRecoveryCode } from "../data/security";
-import { unreadCount } from "../data/notifications";
+import { openSecret, sealed } from "../auth/secret-box";
+import { createChallenge, readChallenge, totpRequired, totpState, totpStateQuery, useRecoveryCode } from "../data/security";
+import { unreadCountQuery } from "../data/notifications";
 
 export const authRoutes = new OpenAPIHono<AppEnv>();
 
@@ -97,7 +98,7 @@ authRoutes.openapi(
     if (!user || user.status !== "active" || !totp?.secret) throw new AppError("unauthenticated", "Sesi masuk sudah kedaluwarsa. Masukkan email dan kata sandi lagi.");
     const limits = loginLimits(user.email, c.req.header("cf-connecting-ip") ?? "local");
     await enforceLimits(db, limits);
-    const step = code.includes("-") ? null : await verifyTotp(totp.secret, code, totp.lastStep);
+    const step = code.includes("-") ? null : await verifyTotp(await openSecret(c.env, totp.secret, user.id), code, totp.lastStep);
     const accepted = step !== null || (code.includes("-") && (await useRecoveryCode(db, user.id, code)));
     if (!accepted) {
       await db.batch([hit(db, limits[0]), hit(db, limits[1])]);
@@ -107,7 +108,8 @@ authRoutes.openapi(
     if (step !== null) {
       const moved = await db
         .update(userTotp)
-        .set({ lastStep: step })
+        // A secret stored before encryption at rest is sealed on its first use.
+        .set({ lastStep: step, secret: await sealed(c.env, totp.secret, user.id) })
         .where(and(eq(userTotp.userId, user.id), lt(userTotp.lastStep, step)))
         .returning({ userId: userTotp.userId });
       if (!moved.length) throw new AppError("unauthenticated", "Kode verifikasi salah atau sudah dipakai", [{ path: "code", message: "Kode salah atau sudah dipakai" }]);
@@ -148,13 +150,18 @@ authRoutes.openapi(
   }),
   async (c) => {
     const user = c.get("user")!;
-    const rows = await controlDb(c)
-      .select({ code: tenants.code, name: tenants.name, kind: tenants.kind, role: memberships.role, pdId: memberships.pdId, tenantId: tenants.id, dbBinding: tenants.dbBinding })
-      .from(memberships)
-      .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-      .where(and(eq(memberships.userId, user.id), isNull(memberships.disabledAt), eq(tenants.status, "active")))
-      .orderBy(tenants.code)
-      .all();
+    const db = controlDb(c);
+    // One round trip to the control plane: memberships, two-step state and unread count in one batch.
+    const [rows, [totp], [unread]] = await db.batch([
+      db
+        .select({ code: tenants.code, name: tenants.name, kind: tenants.kind, role: memberships.role, pdId: memberships.pdId, tenantId: tenants.id, dbBinding: tenants.dbBinding })
+        .from(memberships)
+        .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+        .where(and(eq(memberships.userId, user.id), isNull(memberships.disabledAt), eq(tenants.status, "active")))
+        .orderBy(tenants.code),
+      totpStateQuery(db, user.id),
+      unreadCountQuery(db, user.id),
+    ]);
     // PD names live in each tenant's database (one lookup per database the user's tenants are in).
     const pdName = await pdNames(c.env, rows);
     const byCode = new Map<string, z.infer<typeof meSchema>["tenants"][number]>();
@@ -163,13 +170,11 @@ authRoutes.openapi(
       t.grants.push({ role: r.role, pdId: r.pdId, pdName: r.pdId ? (pdName.get(pdKey(r.tenantId, r.pdId)) ?? null) : null });
       byCode.set(r.code, t);
     }
-    const db = controlDb(c);
-    const [totp, unread] = await Promise.all([totpState(db, user.id), unreadCount(db, user.id)]);
     return c.json(
       {
         user: { id: user.id, email: user.email, name: user.name, isPlatformOperator: user.isPlatformOperator },
         security: { totpEnabled: !!totp?.secret, totpEnrolmentRequired: !!user.totpEnrolmentRequired },
-        unreadNotifications: unread,
+        unreadNotifications: unread?.n ?? 0,
         tenants: [...byCode.values()],
       },
       200,

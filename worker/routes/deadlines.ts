@@ -9,7 +9,7 @@ import { errors, jsonBody, ok, okSchema, tenantParams } from "../openapi";
 import { createDeadlineSchema, deadlineYearSchema, updateDeadlineSchema } from "../../shared/schemas/security";
 import { canActForPd, requireRole } from "../middleware/tenant";
 import { findDeadline, listDeadlines } from "../data/deadlines";
-import { activePds, SUBMISSION_CHECKS } from "../data/monitoring";
+import { activePds, lateness, wibDay } from "../data/monitoring";
 import { audit } from "../audit";
 
 export const deadlineRoutes = new OpenAPIHono<AppEnv>();
@@ -119,9 +119,6 @@ deadlineRoutes.openapi(
   },
 );
 
-/** Today's date in WIB (UTC+7), where a due date is a local calendar day. */
-const wibDay = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 const monitoringOut = z.object({
   year: z.number().int(),
@@ -157,36 +154,10 @@ deadlineRoutes.openapi(
     const grants = c.get("grants");
     const today = wibDay(Date.now());
     const year = c.req.valid("query").year ?? Number(today.slice(0, 4));
-    const due = (await listDeadlines(tenantDb(c), t.id, year)).filter((d) => d.dueDate <= today);
     const db = tenantDb(c);
     // PD-scoped roles see their own perangkat daerah only.
     const pds = (await activePds(db, t.id)).filter((pd) => grants.some((g) => g.pdId === null) || canActForPd(grants, ["agency_admin", "agency_head"], pd.id));
-    const tracked: z.infer<typeof monitoringOut>["tracked"] = [];
-    const rows: z.infer<typeof monitoringOut>["rows"] = [];
-    for (const d of due) {
-      const check = SUBMISSION_CHECKS[d.key];
-      if (!check) continue;
-      const submitted = await check(db, t.id, year);
-      tracked.push({ deadlineId: d.id, key: d.key, label: d.label, dueDate: d.dueDate, submitted: pds.filter((p) => submitted.has(p.id)).length, total: pds.length });
-      for (const pd of pds) {
-        const at = submitted.get(pd.id);
-        const daysLate = daysBetween(d.dueDate, at === undefined ? today : wibDay(at));
-        if (at !== undefined && daysLate <= 0) continue;
-        rows.push({
-          pdId: pd.id,
-          pdCode: pd.code,
-          pdName: pd.name,
-          deadlineId: d.id,
-          label: d.label,
-          dueDate: d.dueDate,
-          status: at === undefined ? "missing" : "late",
-          daysLate: Math.max(0, daysLate),
-          submittedAt: at === undefined ? null : new Date(at).toISOString(),
-        });
-      }
-    }
-    rows.sort((a, b) => b.daysLate - a.daysLate || a.pdCode.localeCompare(b.pdCode));
-    const untracked = due.filter((d) => !SUBMISSION_CHECKS[d.key]).map((d) => ({ label: d.label, dueDate: d.dueDate }));
+    const { tracked, untracked, rows } = await lateness(db, t.id, year, today, pds);
     return c.json({ year, today, tracked, untracked, rows }, 200);
   },
 );

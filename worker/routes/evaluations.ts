@@ -9,6 +9,8 @@ import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, tenantParams } from "../openapi";
 import { canActForPd, requireRole } from "../middleware/tenant";
 import { audit } from "../audit";
+import { notifyAfterChange, pdMembers } from "../data/notifications";
+import { formatNumber } from "../../shared/format/number";
 import {
   answersOf,
   criteriaIndex,
@@ -459,6 +461,17 @@ evaluationRoutes.openapi(
       db.update(lkeEvaluations).set({ ...set, updatedAt: now }).where(and(eq(lkeEvaluations.tenantId, tenant.id), eq(lkeEvaluations.id, e.id))),
       audit(c, db, { action: "update", entity: "lke_evaluation", entityId: e.id, before: { status: e.status }, after: { ...set, action, note } }),
     ]);
+    // The PD's people learn the result in their inbox (control plane), once the result has landed.
+    if (action === "finalise") {
+      const control = controlDb(c);
+      await notifyAfterChange(control, await pdMembers(control, tenant.id, e.pdId, ["agency_admin", "agency_head", "viewer"]), {
+        tenantId: tenant.id,
+        kind: "evaluation",
+        title: `Hasil evaluasi SAKIP ${e.year}: ${set.predikat} (${formatNumber(set.total ?? 0, 2)})`,
+        body: `Evaluator telah menetapkan nilai akhir evaluasi SAKIP ${e.year} perangkat daerah Anda.${note ? ` Catatan: ${note}` : ""}`,
+        link: `/t/${tenant.code}/evaluasi/${e.id}`,
+      });
+    }
     if (action === "finalise") await publish(c, e.year);
     return c.json(await detail(c, db, e.id), 200);
   },

@@ -1,17 +1,17 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { renderSVG } from "uqr";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { controlDb, tenantDb } from "../db/client";
-import { ikmResponses, ikmSlugs, perangkatDaerah, tenants, unitLayanan } from "../db/schema";
+import { ikmSlugs, perangkatDaerah, rateLimits, tenants, unitLayanan } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok } from "../openapi";
-import { hit, retryAfter, type Limit } from "../auth/rate-limit";
+import { countedWindow, waitAfterHit, type Limit } from "../auth/rate-limit";
 import { sha256Hex } from "../auth/crypto";
 import { readTenantSettings } from "../data/tenant-settings";
-import { addInto, currentSurvey, emptyTallies, periodForDate, periodOut, responseStatements, summarize, surveyVersion, tenantPeriods, todayWib, unitTallies, type UnitRow } from "../data/ikm";
+import { addInto, currentSurvey, emptyTallies, intakeOutcome, intakeStatements, periodForDate, periodOut, summarize, surveyVersion, tenantPeriods, todayWib, unitTallies, type UnitRow } from "../data/ikm";
 import { IKM_UNSUR } from "../../shared/formulas/ikm";
 import {
   EDUCATION_LABELS,
@@ -36,15 +36,24 @@ const slugParams = z.object({ slug: z.string().max(80) });
 /** Per IP and unit: generous, since a service counter's tablet or office Wi-Fi shares one address. */
 const submitLimit = (ip: string, unitId: string): Limit => ({ key: `ikm:${ip}:${unitId}`, max: 60, windowMs: 10 * 60 * 1000 });
 
-/** The active unit behind a public slug, with its tenant set on the context; unknown → 404. */
-async function publicUnit(c: Context<AppEnv>, slug: string) {
-  // Slugs are global: the control plane's slug map names the tenant, whose database holds the unit.
-  const mapped = await controlDb(c)
-    .select({ unitId: ikmSlugs.unitId, tenant: tenants })
+/**
+ * The tenant behind a public slug (a control-plane statement, so it can share a batch): slugs are
+ * global, the control plane's slug map names the tenant whose database holds the unit.
+ */
+const slugQuery = (c: Context<AppEnv>, slug: string) =>
+  controlDb(c)
+    // Batched, D1 keys result columns by name: every column here needs a distinct name (hence the alias).
+    .select({
+      unitId: ikmSlugs.unitId,
+      tenant: { id: tenants.id, code: tenants.code, name: sql<string>`${tenants.name}`.as("tenant_name"), kind: tenants.kind, dbBinding: tenants.dbBinding },
+    })
     .from(ikmSlugs)
     .innerJoin(tenants, eq(tenants.id, ikmSlugs.tenantId))
     .where(and(eq(ikmSlugs.slug, slug.toLowerCase()), eq(tenants.status, "active")))
-    .get();
+    .limit(1);
+
+/** Sets the slug's tenant on the context and reads the active unit with its PD name from the tenant's database; unknown → 404. */
+async function enterUnit(c: Context<AppEnv>, mapped: Awaited<ReturnType<ReturnType<typeof slugQuery>["all"]>>[number] | undefined) {
   if (!mapped) throw notFound("Unit layanan");
   const { tenant } = mapped;
   c.set("tenant", { id: tenant.id, code: tenant.code, name: tenant.name, kind: tenant.kind, dbBinding: tenant.dbBinding });
@@ -57,6 +66,25 @@ async function publicUnit(c: Context<AppEnv>, slug: string) {
     .get();
   if (!found) throw notFound("Unit layanan");
   return { unit: found.unit, pdName: found.pdName, db };
+}
+
+/** The active unit behind a public slug, with its tenant set on the context; unknown → 404. */
+async function publicUnit(c: Context<AppEnv>, slug: string) {
+  return enterUnit(c, await slugQuery(c, slug).get());
+}
+
+/**
+ * Counts this submission against its IP × unit limit (before storing it: replays and refusals
+ * count too), only for a unit with this slug; returns the counter after counting.
+ */
+function countSubmission(c: Context<AppEnv>, slug: string, ip: string, now: number) {
+  // The limit's key without the unit id (`ikm:<ip>:`); SQLite appends the id the slug map names.
+  const { key, windowMs } = submitLimit(ip, "");
+  return controlDb(c)
+    .insert(rateLimits)
+    .select(sql`SELECT ${key} || ${ikmSlugs.unitId}, ${now}, 1 FROM ${ikmSlugs} WHERE ${ikmSlugs.slug} = ${slug.toLowerCase()}`)
+    .onConflictDoUpdate({ target: rateLimits.key, set: countedWindow(windowMs, now) })
+    .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
 }
 
 const option = z.object({ value: z.string(), label: z.string() });
@@ -118,25 +146,24 @@ ikmPublicRoutes.openapi(
   }),
   async (c) => {
     const input = c.req.valid("json");
-    const { unit, db } = await publicUnit(c, c.req.valid("param").slug);
+    const { slug } = c.req.valid("param");
+    const ip = c.req.header("cf-connecting-ip") ?? "local";
+    const now = Date.now();
+    // The slug's tenant with this submission counted (control plane), then the unit and the intake (tenant database).
+    const [[mapped], [counter]] = await controlDb(c).batch([slugQuery(c, slug), countSubmission(c, slug, ip, now)]);
+    const { unit, db } = await enterUnit(c, mapped);
     const tenantId = c.get("tenant").id;
     if (input.website) throw new AppError("bad_request", "Pengiriman ditolak. Muat ulang halaman lalu isi kembali.");
     if (input.fillMs < IKM_MIN_FILL_MS) throw new AppError("bad_request", "Pengisian terlalu cepat. Mohon baca setiap pertanyaan, lalu kirim kembali.");
 
-    const previous = await findByKey(db, tenantId, unit.id, input.idempotencyKey);
-    if (previous) return c.json(previous, 200);
-
-    const limit = submitLimit(c.req.header("cf-connecting-ip") ?? "local", unit.id);
-    const wait = await retryAfter(controlDb(c), limit);
+    const wait = waitAfterHit(submitLimit(ip, unit.id), counter, now);
     if (wait > 0) throw new AppError("rate_limited", `Terlalu banyak pengiriman dari jaringan ini. Coba lagi dalam ${Math.ceil(wait / 60)} menit.`, undefined, { "Retry-After": String(wait) });
 
-    const today = todayWib();
-    const period = await periodForDate(db, tenantId, today);
-    if (!period.open) throw new AppError("conflict", period.closed ? "Periode survei unit ini sudah ditutup. Terima kasih atas kesediaan Anda." : "Survei unit ini belum dibuka.");
     const definition = await surveyVersion(db, tenantId, input.version);
     if (!definition) throw new AppError("conflict", "Formulir survei sudah berubah. Muat ulang halaman lalu isi kembali.");
     const extra = checkExtra(definition.extraQuestions, input.extra);
     checkService(unit, input.service);
+    const today = todayWib(now);
     let deviceDay: string | null = null;
     if (unit.onePerDevice) {
       if (!input.deviceId) throw new AppError("bad_request", "Perangkat tidak dikenali. Muat ulang halaman lalu isi kembali.");
@@ -144,53 +171,43 @@ ikmPublicRoutes.openapi(
     }
 
     const id = crypto.randomUUID();
-    const statements = responseStatements(db, {
-      id,
-      tenantId,
-      unitId: unit.id,
-      periodId: period.open.id,
-      surveyVersion: input.version,
-      idempotencyKey: input.idempotencyKey,
-      answers: input.answers.join(""),
-      extraAnswers: JSON.stringify(extra),
-      gender: input.gender,
-      age: input.age,
-      education: input.education,
-      occupation: input.occupation,
-      service: input.service,
-      saran: input.saran || null,
-      saranHidden: input.saran ? looksAbusive(input.saran) : false,
-      deviceDay,
-      submittedOn: today,
-      submittedAt: Date.now(),
-    });
-    try {
-      await db.batch(statements);
-    } catch (e) {
-      // A concurrent retry with the same key won the race: the response is stored once.
-      const message = String((e as Error)?.message ?? e);
-      if (message.includes("idempotency_key")) {
-        const stored = await findByKey(db, tenantId, unit.id, input.idempotencyKey);
-        if (stored) return c.json(stored, 200);
-      }
-      if (message.includes("device_day")) throw new AppError("conflict", "Anda sudah mengisi survei unit ini hari ini. Terima kasih!");
-      throw e;
+    const results = await db.batch(
+      intakeStatements(db, {
+        id,
+        tenantId,
+        unitId: unit.id,
+        surveyVersion: input.version,
+        idempotencyKey: input.idempotencyKey,
+        answers: input.answers.join(""),
+        extraAnswers: JSON.stringify(extra),
+        gender: input.gender,
+        age: input.age,
+        education: input.education,
+        occupation: input.occupation,
+        service: input.service,
+        saran: input.saran || null,
+        saranHidden: input.saran ? looksAbusive(input.saran) : false,
+        deviceDay,
+        submittedOn: today,
+        submittedAt: now,
+      }),
+    );
+    const outcome = intakeOutcome(id, results);
+    switch (outcome.status) {
+      case "recorded":
+        return c.json({ status: "recorded" as const, receipt: receipt(outcome.id) }, 201);
+      case "duplicate":
+        // A retry (or a concurrent one) with the same key: the response is stored once.
+        return c.json({ status: "duplicate" as const, receipt: receipt(outcome.id) }, 200);
+      case "no_open_period":
+        throw new AppError("conflict", outcome.closed ? "Periode survei unit ini sudah ditutup. Terima kasih atas kesediaan Anda." : "Survei unit ini belum dibuka.");
+      case "device_day_taken":
+        throw new AppError("conflict", "Anda sudah mengisi survei unit ini hari ini. Terima kasih!");
     }
-    await hit(controlDb(c), limit).run();
-    return c.json({ status: "recorded" as const, receipt: receipt(id) }, 201);
   },
 );
 
 const receipt = (id: string) => id.slice(0, 8).toUpperCase();
-
-async function findByKey(db: ReturnType<typeof tenantDb>, tenantId: string, unitId: string, key: string) {
-  const row = await db
-    .select({ id: ikmResponses.id })
-    .from(ikmResponses)
-    .where(and(eq(ikmResponses.tenantId, tenantId), eq(ikmResponses.unitId, unitId), eq(ikmResponses.idempotencyKey, key)))
-    .get();
-  return row ? { status: "duplicate" as const, receipt: receipt(row.id) } : null;
-}
 
 function checkExtra(questions: { id: string; options: string[] }[], answers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};

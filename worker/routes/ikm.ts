@@ -4,21 +4,21 @@ import { and, asc, count, desc, eq, gt, inArray, isNotNull, type SQL } from "dri
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { AppEnv } from "../env";
-import { controlDb, tenantDb, type Db } from "../db/client";
+import { tenantDb, type Db } from "../db/client";
 import { ikmPeriods, ikmResponses, ikmSurveyVersions, unitLayanan } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, tenantParams } from "../openapi";
 import { canActForPd, requireRole } from "../middleware/tenant";
 import { audit } from "../audit";
-import { readTenantSettings } from "../data/tenant-settings";
+import { requestTenantSettings } from "../data/tenant-settings";
 import {
   addInto,
   currentSurvey,
   emptyTallies,
   periodOut,
-  periodTallies,
   recount,
-  respondentBreakdown,
+  resolveScope,
+  resultsData,
   summarize,
   tenantPeriods,
   unitsWithPd,
@@ -180,15 +180,8 @@ const scopeQuery = z.object({
 type Scope = { periods: PeriodRow[]; all: PeriodRow[]; label: string; year: number | null };
 
 /** One period, or every period of a year (default: the latest year that has periods). */
-async function resolveScope(db: Db, tenantId: string, q: z.infer<typeof scopeQuery>): Promise<Scope> {
-  const all = await tenantPeriods(db, tenantId);
-  if (q.periodId) {
-    const p = all.find((x) => x.id === q.periodId);
-    if (!p) throw notFound("Periode survei");
-    return { periods: [p], all, label: ikmPeriodLabel(p), year: p.year };
-  }
-  const year = q.year ?? all.at(-1)?.year ?? null;
-  return { periods: all.filter((p) => p.year === year), all, label: year === null ? "Belum ada periode" : `Tahun ${year}`, year };
+async function readScope(db: Db, tenantId: string, q: z.infer<typeof scopeQuery>): Promise<Scope> {
+  return resolveScope(await tenantPeriods(db, tenantId), q);
 }
 
 const mutuSchema = z.object({ code: z.string(), label: z.string() }).nullable();
@@ -215,7 +208,7 @@ function trend(periods: PeriodRow[], byPeriod: Map<string, ReturnType<typeof emp
     });
 }
 
-const weightMode = async (c: Context<AppEnv>): Promise<IkmWeightMode> => (await readTenantSettings(controlDb(c), c.get("tenant").id)).ikmWeightMode;
+const weightMode = async (c: Context<AppEnv>): Promise<IkmWeightMode> => (await requestTenantSettings(c)).ikmWeightMode;
 
 ikmRoutes.openapi(
   createRoute({
@@ -243,15 +236,8 @@ ikmRoutes.openapi(
   async (c) => {
     const tenantId = c.get("tenant").id;
     const db = tenantDb(c);
-    const scope = await resolveScope(db, tenantId, c.req.valid("query"));
-    const periodIds = scope.periods.map((p) => p.id);
-    const [byUnit, units, mode, byPeriod, respondents] = await Promise.all([
-      unitTallies(db, tenantId, periodIds),
-      unitsWithPd(db, tenantId),
-      weightMode(c),
-      periodTallies(db, tenantId),
-      respondentBreakdown(db, tenantId, periodIds),
-    ]);
+    const [{ all, byUnit, units, byPeriod, respondents }, mode] = await Promise.all([resultsData(db, tenantId, c.req.valid("query")), weightMode(c)]);
+    const scope = resolveScope(all, c.req.valid("query"));
     const tenantTotal = emptyTallies();
     const pdTotals = new Map<string, { pdName: string; units: number; tallies: ReturnType<typeof emptyTallies> }>();
     const unitRows = units.map(({ unit, pdName }) => {
@@ -307,15 +293,9 @@ ikmRoutes.openapi(
   async (c) => {
     const tenantId = c.get("tenant").id;
     const db = tenantDb(c);
-    const unit = await findUnit(db, tenantId, c.req.valid("param").id);
-    const scope = await resolveScope(db, tenantId, c.req.valid("query"));
-    const periodIds = scope.periods.map((p) => p.id);
-    const [byUnit, byPeriod, respondents, mode] = await Promise.all([
-      unitTallies(db, tenantId, periodIds),
-      periodTallies(db, tenantId, unit.id),
-      respondentBreakdown(db, tenantId, periodIds, unit.id),
-      weightMode(c),
-    ]);
+    const [{ all, unit, byUnit, byPeriod, respondents }, mode] = await Promise.all([resultsData(db, tenantId, c.req.valid("query"), c.req.valid("param").id), weightMode(c)]);
+    if (!unit) throw notFound("Unit layanan");
+    const scope = resolveScope(all, c.req.valid("query"));
     const t = byUnit.get(unit.id) ?? emptyTallies();
     const summary = summarize(t, mode);
     return c.json(
@@ -486,7 +466,7 @@ ikmRoutes.openapi(
     const tenantId = c.get("tenant").id;
     const db = tenantDb(c);
     const q = c.req.valid("query");
-    const scope = await resolveScope(db, tenantId, q);
+    const scope = await readScope(db, tenantId, q);
     const units = new Map((await unitsWithPd(db, tenantId)).map((u) => [u.unit.id, u]));
     if (q.unitId && !units.has(q.unitId)) throw notFound("Unit layanan");
     const labels = new Map(scope.periods.map((p) => [p.id, ikmPeriodLabel(p)]));
@@ -543,7 +523,7 @@ ikmRoutes.openapi(
     const tenantId = c.get("tenant").id;
     const db = tenantDb(c);
     const q = c.req.valid("query");
-    const scope = await resolveScope(db, tenantId, q);
+    const scope = await readScope(db, tenantId, q);
     const [byUnit, units, mode] = await Promise.all([unitTallies(db, tenantId, scope.periods.map((p) => p.id)), unitsWithPd(db, tenantId), weightMode(c)]);
     const chosen = units.filter((u) => !q.unitId || u.unit.id === q.unitId);
     if (q.unitId && !chosen.length) throw notFound("Unit layanan");

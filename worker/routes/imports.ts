@@ -9,13 +9,36 @@ import { requireRole } from "../middleware/tenant";
 import { audit } from "../audit";
 import { CHUNK_ROWS, chunkStatements, dryRun, KIND_NAMES, KINDS, type ImportContext } from "../import";
 import { readTable, writeXlsx } from "../import/read";
-import { templateRows, toCsv } from "../../shared/import";
+import { matchColumns, templateRows, toCsv, type ColumnMapping } from "../../shared/import";
 
 export const importRoutes = new OpenAPIHono<AppEnv>();
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const kindParams = tenantParams.extend({ kind: z.enum(KIND_NAMES) });
 const formatQuery = z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx") });
+/** `?mapping={"Kode SKPD":"SKPD",…}`: expected column (header or key) → the file's header, from the mapping step. */
+const mappingQuery = z.object({
+  mapping: z
+    .string()
+    .max(4000)
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return {};
+      let value: unknown;
+      try {
+        value = JSON.parse(s);
+      } catch {
+        value = null;
+      }
+      const parsed = z.record(z.string().max(200), z.string().max(200)).safeParse(value);
+      if (!parsed.success) {
+        ctx.addIssue({ code: "custom", message: 'Pemetaan kolom harus objek JSON {"Kolom yang diharapkan": "Kolom di berkas"}' });
+        return z.NEVER;
+      }
+      return parsed.data;
+    })
+    .openapi({ description: 'JSON object: expected column (header or key) → header in the file, e.g. {"Kode SKPD":"SKPD"}', type: "string" }),
+});
 const fileBody = {
   body: {
     description: "The spreadsheet itself: XLSX or CSV (UTF-8, delimiter , ; or tab), at most 1 MB",
@@ -36,6 +59,12 @@ const reportOut = z.object({
   truncated: z.boolean(),
   canCommit: z.boolean(),
   chunks: z.number(),
+  columns: z.object({
+    detected: z.array(z.string()),
+    expected: z.array(z.object({ key: z.string(), header: z.string(), required: z.boolean(), help: z.string() })),
+    suggested: z.record(z.string(), z.string().nullable()),
+    exact: z.boolean(),
+  }),
 });
 
 const anyImporter = requireRole("tenant_admin", "agency_admin");
@@ -48,15 +77,15 @@ function kindFor(c: Context<AppEnv>, name: string) {
 
 const context = (c: Context<AppEnv>): ImportContext => ({ db: tenantDb(c), tenantId: c.get("tenant").id, grants: c.get("grants"), now: Date.now() });
 
-async function analyse(c: Context<AppEnv>, kindName: string) {
+async function analyse(c: Context<AppEnv>, kindName: string, mapping: ColumnMapping) {
   const kind = kindFor(c, kindName);
   const { table, issues } = await readTable(await c.req.arrayBuffer(), kind.spec.sheet);
   const ctx = context(c);
   if (!table) {
     const report = { kind: kind.spec.kind, sheet: "", rows: 0, errors: issues.length, warnings: 0, summary: { create: 0, update: 0, unchanged: 0 }, issues, truncated: false, canCommit: false };
-    return { ctx, kind, report, plan: { issues: [], rows: [] } };
+    return { ctx, kind, report, plan: { issues: [], rows: [] }, columns: matchColumns(kind.spec.columns, [], mapping) };
   }
-  return { ctx, kind, ...(await dryRun(ctx, kind, table, issues)) };
+  return { ctx, kind, ...(await dryRun(ctx, kind, table, issues, mapping)) };
 }
 
 const download = (c: Context<AppEnv>, body: string | ArrayBuffer, filename: string, type: string) =>
@@ -92,12 +121,13 @@ importRoutes.openapi(
     tags: ["impor"],
     summary: "Validate a file and report per row and column; writes nothing",
     middleware: [anyImporter] as const,
-    request: { params: kindParams, ...fileBody },
+    description: "`columns` lists the file's headers, the expected columns and a suggested mapping; send `mapping` (here and on commit) when the headers differ.",
+    request: { params: kindParams, query: mappingQuery, ...fileBody },
     responses: { 200: ok(reportOut, "Laporan uji coba"), ...errors },
   }),
   async (c) => {
-    const { report, plan } = await analyse(c, c.req.valid("param").kind);
-    return c.json({ ...report, chunks: Math.ceil(plan.rows.length / CHUNK_ROWS) }, 200);
+    const { report, plan, columns } = await analyse(c, c.req.valid("param").kind, c.req.valid("query").mapping);
+    return c.json({ ...report, chunks: Math.ceil(plan.rows.length / CHUNK_ROWS), columns }, 200);
   },
 );
 
@@ -109,15 +139,15 @@ importRoutes.openapi(
     summary: "Write one chunk of a file that passed the dry run (send chunk 0, 1, … until done)",
     description: `The file is validated again in full; chunk n writes rows n×${CHUNK_ROWS} … in one atomic D1 batch, upserting by code.`,
     middleware: [anyImporter] as const,
-    request: { params: kindParams, query: z.object({ chunk: z.coerce.number().int().min(0).default(0) }), ...fileBody },
+    request: { params: kindParams, query: mappingQuery.extend({ chunk: z.coerce.number().int().min(0).default(0) }), ...fileBody },
     responses: {
       200: ok(z.object({ chunk: z.number(), chunks: z.number(), rows: z.number(), written: z.number(), done: z.boolean() }), "Satu bagian tersimpan"),
       ...errors,
     },
   }),
   async (c) => {
-    const { chunk } = c.req.valid("query");
-    const { ctx, kind, report, plan } = await analyse(c, c.req.valid("param").kind);
+    const { chunk, mapping } = c.req.valid("query");
+    const { ctx, kind, report, plan } = await analyse(c, c.req.valid("param").kind, mapping);
     if (!report.canCommit) {
       throw new AppError(
         "validation_failed",

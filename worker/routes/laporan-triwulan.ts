@@ -11,6 +11,7 @@ import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, tenantParams } from "../openapi";
 import { canActForPd, requireRole } from "../middleware/tenant";
 import { audit } from "../audit";
+import { notifyAfterChange, pdMembers } from "../data/notifications";
 import { batchIfChanged } from "../db/guarded-batch";
 import { ACCEPTING_DISPOSITION, dispositionSchema, reportSubmitSchema, REPORT_STATUSES } from "../../shared/schemas/performance";
 
@@ -201,11 +202,20 @@ laporanTriwulanRoutes.openapi(
     const status = input.disposition === ACCEPTING_DISPOSITION ? "accepted" : "returned";
     const after: Report = { ...r, status, lastDisposition: input.disposition, updatedAt: now };
     const notes = (input.indicatorNotes ?? []).map((n, i) => event(c, r.id, { kind: "note", indicatorId: n.indicatorId, note: n.note }, now + 1 + i));
+    const control = controlDb(c);
+    const operators = await pdMembers(control, tenant.id, r.pdId, ["agency_admin"]);
     const judged = await batchIfChanged(db, db.update(twReports).set({ status, lastDisposition: input.disposition, updatedAt: now }).where(and(eq(twReports.tenantId, tenant.id), eq(twReports.id, r.id), eq(twReports.status, "submitted"))), [
       db.insert(twReportEvents).values([event(c, r.id, { kind: "disposition", disposition: input.disposition, note: input.note }, now), ...notes]),
       audit(c, db, { action: "update", entity: "laporan_triwulan", entityId: r.id, before: { status: r.status }, after: { status, disposition: input.disposition, note: input.note ?? null } }),
     ]);
     if (!judged) throw new AppError("conflict", "Laporan ini baru saja dinilai orang lain; muat ulang halaman");
+    await notifyAfterChange(control, operators, {
+      tenantId: tenant.id,
+      kind: "disposition",
+      title: `Disposisi laporan ${TW[r.period]} ${r.year}: ${input.disposition}`,
+      body: `${pdName}: ${status === "accepted" ? "laporan diterima dan dikunci" : "laporan dikembalikan untuk diperbaiki"}.${input.note ? ` Catatan evaluator: ${input.note}` : ""}`,
+      link: `/t/${tenant.code}/perjanjian-kinerja/laporan?report=${r.id}`,
+    });
     return c.json(await detail(c, db, after, pdName), 200);
   },
 );

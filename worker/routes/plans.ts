@@ -16,6 +16,7 @@ import {
   assertSupports,
   defaultAsOf,
   findPlan,
+  findPlanWithPd,
   indicatorOut,
   listPlans,
   nodeDependants,
@@ -272,14 +273,10 @@ planRoutes.openapi(
   async (c) => {
     const tenant = c.get("tenant");
     const db = tenantDb(c);
-    const plan = await findPlan(db, tenant.id, c.req.valid("param").planId);
+    const { plan, pdName } = await findPlanWithPd(db, tenant.id, c.req.valid("param").planId);
     const asOf = c.req.valid("query").asOf ?? defaultAsOf(plan);
-    const [content, rpjmd, pd] = await Promise.all([
-      planContent(db, tenant.id, plan.id, asOf),
-      rpjmdContext(db, tenant.id, plan.rpjmdPlanId, asOf),
-      plan.pdId ? db.select({ name: perangkatDaerah.name }).from(perangkatDaerah).where(and(eq(perangkatDaerah.tenantId, tenant.id), eq(perangkatDaerah.id, plan.pdId))).get() : undefined,
-    ]);
-    return c.json({ plan: planToOut(plan, pd?.name ?? null), asOf, nodes: treeOut(content), rpjmd }, 200);
+    const [content, rpjmd] = await Promise.all([planContent(db, tenant.id, plan.id, asOf), rpjmdContext(db, tenant.id, plan.rpjmdPlanId, asOf)]);
+    return c.json({ plan: planToOut(plan, pdName), asOf, nodes: treeOut(content), rpjmd }, 200);
   },
 );
 

@@ -10,9 +10,10 @@ import { notFound } from "../errors";
 import { errors, jsonBody, ok, tenantParams } from "../openapi";
 import { requireRole } from "../middleware/tenant";
 import { requirePlatformOperator } from "../middleware/session";
-import { readTenantSettings } from "../data/tenant-settings";
+import { requestTenantSettings } from "../data/tenant-settings";
 import { compositeScore, distribution, latestFinalYear, pdRanking, PUBLISHED_FIGURES, type PublishedFigure } from "../data/ranking";
 import { publish } from "./evaluations";
+import { latePds } from "../data/monitoring";
 import { rankWithTies } from "../../shared/formulas/ranking";
 import { predikatSakip, SAKIP_PREDIKAT } from "../../shared/formulas/sakip";
 import { roundTo } from "../../shared/format/round";
@@ -24,6 +25,7 @@ const TAG = ["peringkat"];
 
 const currentYear = () => new Date().getUTCFullYear();
 const yearQuery = z.object({ year: z.coerce.number().int().min(2010).max(2100).optional() });
+const lateQuery = z.enum(["true", "false"]).optional().openapi({ description: "true: only PD that are late on something due this year (late-updaters board)" });
 const figureRecord = z.object({ sakip: z.number().nullable(), ikm: z.number().nullable(), capaian: z.number().nullable(), penyerapan: z.number().nullable() });
 const rankRecord = figureRecord.extend({ composite: z.number().nullable() });
 const distributionOut = z.object({
@@ -50,6 +52,8 @@ const pdRankingOut = z.object({
       compositePrevious: z.number().nullable(),
       ranks: rankRecord,
       evaluation: z.object({ id: z.string(), status: z.string() }).nullable(),
+      /** With `?late=true`: the PD's worst lateness in days (0 = due today or submitted late on the day). */
+      daysLate: z.number().int().optional(),
     }),
   ),
   summary: distributionOut,
@@ -62,21 +66,28 @@ rankingRoutes.openapi(
     path: "/tenants/{code}/ranking",
     tags: TAG,
     summary: "Every PD side by side for a year: SAKIP, IKM, capaian, penyerapan, composite; ranks with ties; previous year",
-    request: { params: tenantParams, query: yearQuery },
-    responses: { 200: ok(pdRankingOut), ...errors },
+    request: { params: tenantParams, query: yearQuery.extend({ late: lateQuery }) },
+    responses: { 200: ok(pdRankingOut.extend({ lateOnly: z.boolean() })), ...errors },
   }),
   async (c) => {
     const tenant = c.get("tenant");
-    const settings = await readTenantSettings(controlDb(c), tenant.id);
+    const settings = await requestTenantSettings(c);
     const db = tenantDb(c);
     const requested = c.req.valid("query").year;
-    const first = await pdRanking(db, tenant.id, requested ?? currentYear(), settings.rankingWeights);
+    const first = await pdRanking(db, tenant.id, requested ?? currentYear(), settings);
     // Without a year asked for, show the latest year with final results (else the latest with any evaluation).
     const year = requested ?? first.trend.at(-1)?.year ?? first.years[0] ?? currentYear();
-    const table = year === (requested ?? currentYear()) ? first : await pdRanking(db, tenant.id, year, settings.rankingWeights);
-    return c.json({ year, weights: settings.rankingWeights, ...table }, 200);
+    const table = year === (requested ?? currentYear()) ? first : await pdRanking(db, tenant.id, year, settings);
+    const lateOnly = c.req.valid("query").late === "true";
+    return c.json({ year, weights: settings.rankingWeights, ...table, ...(lateOnly ? await onlyLate(c, year, table.rows) : {}), lateOnly }, 200);
   },
 );
+
+/** `?late=true`: "hanya PD terlambat", the PD on the late-updaters board for the year (ranks stay those among all PD). */
+async function onlyLate<R extends { pd: { id: string } }>(c: Context<AppEnv>, year: number, rows: R[]) {
+  const late = await latePds(tenantDb(c), c.get("tenant").id, year);
+  return { rows: rows.filter((r) => late.has(r.pd.id)).map((r) => ({ ...r, daysLate: late.get(r.pd.id)! })) };
+}
 
 rankingRoutes.openapi(
   createRoute({
@@ -196,7 +207,7 @@ rankingRoutes.openapi(
   }),
   async (c) => {
     const list = await sharingChildren(c);
-    const settings = await readTenantSettings(controlDb(c), c.get("tenant").id);
+    const settings = await requestTenantSettings(c);
     // With nothing published yet, default to the provinsi's own latest evaluated year.
     const fallback = await latestFinalYear(tenantDb(c), c.get("tenant").id);
     return c.json(await pemdaTable(controlDb(c), list, c.req.valid("query").year, settings.rankingWeights, fallback), 200);

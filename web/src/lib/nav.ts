@@ -18,7 +18,7 @@ export const MODULES: Module[] = [
   { slug: "survei-ikm", label: "Survei IKM" },
   { slug: "evaluasi", label: "Evaluasi SAKIP" },
   { slug: "peringkat", label: "Peringkat" },
-  { slug: "laporan", label: "Laporan", placeholder: true },
+  { slug: "laporan", label: "Laporan", roles: ["tenant_admin", "evaluator", "agency_admin", "agency_head"] },
   { slug: "tenggat", label: "Tenggat & Pengingat" },
   { slug: "pengguna", label: "Pengguna & Peran", roles: ["tenant_admin"] },
   { slug: "integrasi", label: "Keamanan & Integrasi", roles: ["tenant_admin"] },

@@ -54,7 +54,7 @@ export type ApiToken = {
   revokedAt: string | null;
 };
 
-export type OutboxEmail = { id: string; to: string; subject: string; body: string; kind: string; createdAt: string };
+export type OutboxEmail = { id: string; to: string; subject: string; body: string; kind: string; createdAt: string; sentAt: string | null; attempts: number; lastError: string | null };
 
 export type Deadline = { id: string; year: number; key: string; label: string; dueDate: string; remindDaysBefore: number; custom: boolean };
 

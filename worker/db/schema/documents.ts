@@ -1,8 +1,10 @@
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { DOCUMENT_KINDS } from "../../../shared/schemas/documents";
 
-// Mirrors migrations/0008_documents.sql: generated and uploaded documents, bytes in R2 (DOCUMENTS).
+export { DOCUMENT_KINDS };
 
-export const DOCUMENT_KINDS = ["lkjip", "triwulan", "pk", "iku", "renstra", "rencana_aksi", "lainnya"] as const;
+// Mirrors migrations/tenant/0008_documents.sql: generated and uploaded documents, bytes in R2 (DOCUMENTS).
+
 export const DOCUMENT_FORMATS = ["docx", "html", "pdf", "xlsx"] as const;
 
 export const documents = sqliteTable("documents", {

@@ -1,6 +1,6 @@
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-// Mirrors migrations/0005_evaluation.sql.
+// Mirrors migrations/tenant/0005_evaluation.sql.
 
 export const lkeTemplates = sqliteTable("lke_templates", {
   id: text("id").primaryKey(),

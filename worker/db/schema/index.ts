@@ -8,3 +8,5 @@ export * from "./evaluation";
 export * from "./security";
 export * from "./performance";
 export * from "./documents";
+export * from "./reports";
+export * from "./ranking-snapshots";

@@ -1,6 +1,6 @@
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-// Mirrors migrations/0002_organisation.sql.
+// Mirrors migrations/tenant/0002_organisation.sql.
 
 export const orgUnits = sqliteTable("org_units", {
   id: text("id").primaryKey(),

@@ -1,6 +1,6 @@
 import { integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-// Mirrors migrations/0007_performance.sql (see its comments for states and versions).
+// Mirrors migrations/tenant/0007_performance.sql (see its comments for states and versions).
 
 export const pkDocuments = sqliteTable("pk_documents", {
   id: text("id").primaryKey(),

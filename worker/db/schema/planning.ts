@@ -1,6 +1,6 @@
 import { integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-// Mirrors migrations/0003_planning.sql (see its header for how versions work).
+// Mirrors migrations/tenant/0003_planning.sql (see its header for how versions work).
 
 export const plans = sqliteTable("plans", {
   id: text("id").primaryKey(),

@@ -68,6 +68,10 @@ export const emailOutbox = sqliteTable("email_outbox", {
   body: text("body").notNull(),
   kind: text("kind").notNull(),
   createdAt: integer("created_at").notNull(),
+  // Delivery through the HTTP e-mail API, when configured (migration 0012).
+  sentAt: integer("sent_at"),
+  attempts: integer("attempts").notNull().default(0),
+  lastError: text("last_error"),
 });
 
 export const deadlines = sqliteTable("deadlines", {

@@ -27,9 +27,12 @@ export type PdRanking = {
     compositePrevious: number | null;
     ranks: Ranks;
     evaluation: { id: string; status: string } | null;
+    /** Only with `?late=true`: the PD's worst lateness in days. */
+    daysLate?: number;
   }[];
   summary: Distribution;
   trend: (Distribution & { year: number })[];
+  lateOnly: boolean;
 };
 
 export type PemdaRanking = {

@@ -18,6 +18,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   user: "Pengguna",
   membership: "Peran pengguna",
   invitation: "Undangan",
+  document: "Dokumen",
+  document_publication: "Publikasi dokumen",
 };
 
 /** Field names as people read them; unknown fields show their code. */
@@ -38,6 +40,8 @@ export const FIELD_LABELS: Record<string, string> = {
   ikmWeightMode: "Bobot IKM",
   capaianBands: "Predikat capaian",
   shareWithProvinsi: "Berbagi dengan provinsi",
+  title: "Judul",
+  publishedAt: "Terbit",
 };
 
 export type Change = { field: string; before?: string; after?: string };
