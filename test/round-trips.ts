@@ -33,6 +33,8 @@ export async function countRoundTrips(path: string, call: Call = {}): Promise<{ 
     new Proxy(db, {
       get(target, prop) {
         if (prop === "prepare") return (q: string) => wrapStatement(target.prepare(q));
+        // Tenant databases are read through a D1 session (worker/db/client.ts): count its queries too.
+        if (prop === "withSession") return (...args: Parameters<D1Database["withSession"]>) => wrapDb(target.withSession(...args) as unknown as D1Database);
         if (prop === "batch") {
           return (stmts: D1PreparedStatement[]) => {
             trips++;
