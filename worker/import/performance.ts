@@ -8,9 +8,7 @@ import { canActForPd } from "../middleware/tenant";
 import { kinerja, renstraFor } from "../data/performance";
 import { planContent, type PlanContent } from "../data/planning";
 import type { ImportKind, PlannedRow } from "./index";
-
-type Line = typeof budgetLines.$inferSelect;
-const MONEY = ["paguMurni", "paguPerubahan", "realisasiTw1", "realisasiTw2", "realisasiTw3", "realisasiTw4"] as const;
+import { budgetImportBase, budgetLineKey, importedMoney, MONEY, nextBudgetLine } from "./budget-lines";
 
 export const budgetImport: ImportKind<BudgetImportRow> = {
   spec: budgetSpec,
@@ -18,12 +16,7 @@ export const budgetImport: ImportKind<BudgetImportRow> = {
 
   async plan(ctx, rows) {
     const { db, tenantId, grants, now } = ctx;
-    const [pds, lines] = await db.batch([
-      db.select({ id: perangkatDaerah.id, code: perangkatDaerah.code }).from(perangkatDaerah).where(eq(perangkatDaerah.tenantId, tenantId)),
-      db.select().from(budgetLines).where(eq(budgetLines.tenantId, tenantId)),
-    ]);
-    const pdByCode = new Map(pds.map((p) => [p.code, p.id]));
-    const existing = new Map(lines.map((l) => [`${l.pdId}|${l.year}|${l.nodeId}|${l.jenis}`, l]));
+    const { pdByCode, existing } = await budgetImportBase(db, tenantId);
     const contents = new Map<string, PlanContent | null>();
     const renstraOf = async (pdId: string, year: number) => {
       const k = `${pdId}|${year}`;
@@ -44,44 +37,19 @@ export const budgetImport: ImportKind<BudgetImportRow> = {
       const content = await renstraOf(pdId, r.tahun);
       const node = content && [...content.nodes.values()].find((n) => n.code === r.kode && ["program", "kegiatan", "sub_kegiatan"].includes(n.level));
       if (!node) { err("Kode Rekening", `Kode ${r.kode} tidak ada sebagai program/kegiatan/sub kegiatan di Renstra ${r.tahun} PD ini`); continue; }
-      const key = `${pdId}|${r.tahun}|${node.nodeId}|${r.jenis}`;
+      const key = budgetLineKey(pdId, r.tahun, node.nodeId, r.jenis);
       if (seen.has(key)) { err("Kode Rekening", `Sudah ada di baris ${seen.get(key)} dengan jenis belanja yang sama`); continue; }
       seen.set(key, line);
       let up: typeof node | undefined = node;
       while (up && up.level !== "sasaran") up = up.parentId ? content!.nodes.get(up.parentId) : undefined;
       const before = existing.get(key);
-      const money = {
-        paguMurni: r.pagu_murni,
-        paguPerubahan: r.pagu_perubahan ?? null,
-        realisasiTw1: r.realisasi_tw1 ?? 0,
-        realisasiTw2: r.realisasi_tw2 ?? 0,
-        realisasiTw3: r.realisasi_tw3 ?? 0,
-        realisasiTw4: r.realisasi_tw4 ?? 0,
-      };
-      if (before && MONEY.every((k) => before[k] === money[k])) {
+      const money = importedMoney(r, before);
+      if (!money) {
         planned.push({ line, action: "unchanged", writes: [] });
         continue;
       }
-      const values: Line = {
-        id: before?.id ?? crypto.randomUUID(),
-        tenantId,
-        pdId,
-        year: r.tahun,
-        nodeId: node.nodeId,
-        level: node.level,
-        code: node.code,
-        name: node.name,
-        sasaranId: before?.sasaranId ?? up?.nodeId ?? null,
-        jenis: r.jenis,
-        ...money,
-        fisikTw1: before?.fisikTw1 ?? null,
-        fisikTw2: before?.fisikTw2 ?? null,
-        fisikTw3: before?.fisikTw3 ?? null,
-        fisikTw4: before?.fisikTw4 ?? null,
-        version: (before?.version ?? 0) + 1,
-        createdAt: before?.createdAt ?? now,
-        updatedAt: now,
-      };
+      const identity = { tenantId, pdId, year: r.tahun, nodeId: node.nodeId, level: node.level, code: node.code, name: node.name, sasaranId: up?.nodeId ?? null, jenis: r.jenis };
+      const values = nextBudgetLine(before, identity, money, now);
       planned.push({ line, action: before ? "update" : "create", writes: [{ table: budgetLines, values }] });
     }
     return { issues, rows: planned };

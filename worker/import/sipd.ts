@@ -12,10 +12,9 @@ import { canActForPd } from "../middleware/tenant";
 import { renstraFor } from "../data/performance";
 import { planContent, planStart } from "../data/planning";
 import type { ImportKind, PlannedRow, Upsert } from "./index";
+import { budgetImportBase, budgetLineKey, importedMoney, MONEY, nextBudgetLine } from "./budget-lines";
 
-type Line = typeof budgetLines.$inferSelect;
 type PlanRow = typeof plans.$inferSelect;
-const MONEY = ["paguMurni", "paguPerubahan", "realisasiTw1", "realisasiTw2", "realisasiTw3", "realisasiTw4"] as const;
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/[.;,]+$/, "").trim();
 
 /** A Renstra's nodes as this import sees them: keyed by level + code (and sasaran by name), with parents. */
@@ -33,12 +32,7 @@ export const sipdImport: ImportKind<SipdRow> = {
 
   async plan(ctx, rows) {
     const { db, tenantId, grants, now } = ctx;
-    const [pds, lines] = await db.batch([
-      db.select({ id: perangkatDaerah.id, code: perangkatDaerah.code }).from(perangkatDaerah).where(eq(perangkatDaerah.tenantId, tenantId)),
-      db.select().from(budgetLines).where(eq(budgetLines.tenantId, tenantId)),
-    ]);
-    const pdByCode = new Map(pds.map((p) => [p.code, p.id]));
-    const existing = new Map(lines.map((l) => [`${l.pdId}|${l.year}|${l.nodeId}|${l.jenis}`, l]));
+    const { pdByCode, existing } = await budgetImportBase(db, tenantId);
     const states = new Map<string, RenstraState | null>();
     async function renstraOf(pdId: string, year: number) {
       const plan = await renstraFor(db, tenantId, pdId, year);
@@ -117,30 +111,18 @@ export const sipdImport: ImportKind<SipdRow> = {
       }
       if (r.pagu_murni === undefined) { err("Pagu Murni", "Pagu Murni wajib diisi pada baris tanpa rincian"); continue; }
       const jenis = r.jenis ?? "operasi";
-      const lineKey = `${pdId}|${r.tahun}|${node.id}|${jenis}`;
+      const lineKey = budgetLineKey(pdId, r.tahun, node.id, jenis);
       if (seen.has(lineKey)) { err("Kode", `Sudah ada di baris ${seen.get(lineKey)} dengan jenis belanja yang sama`); continue; }
       seen.set(lineKey, line);
       const before = existing.get(lineKey);
-      const money = {
-        paguMurni: r.pagu_murni,
-        paguPerubahan: r.pagu_perubahan ?? null,
-        realisasiTw1: r.realisasi_tw1 ?? 0,
-        realisasiTw2: r.realisasi_tw2 ?? 0,
-        realisasiTw3: r.realisasi_tw3 ?? 0,
-        realisasiTw4: r.realisasi_tw4 ?? 0,
-      };
-      if (!before || MONEY.some((k) => before[k] !== money[k])) {
+      const money = importedMoney({ ...r, pagu_murni: r.pagu_murni }, before);
+      if (money) {
         let up: { level: string; parentId: string | null } | undefined = s.byId.get(node.id);
         let sasaranId: string | null = null;
         for (let id: string | null = node.id; up; id = up.parentId, up = id ? s.byId.get(id) : undefined) {
           if (up.level === "sasaran") { sasaranId = id; break; }
         }
-        const values: Line = {
-          id: before?.id ?? crypto.randomUUID(), tenantId, pdId, year: r.tahun, nodeId: node.id, level, code: r.kode, name: node.name,
-          sasaranId: before?.sasaranId ?? sasaranId, jenis, ...money,
-          fisikTw1: before?.fisikTw1 ?? null, fisikTw2: before?.fisikTw2 ?? null, fisikTw3: before?.fisikTw3 ?? null, fisikTw4: before?.fisikTw4 ?? null,
-          version: (before?.version ?? 0) + 1, createdAt: before?.createdAt ?? now, updatedAt: now,
-        };
+        const values = nextBudgetLine(before, { tenantId, pdId, year: r.tahun, nodeId: node.id, level, code: r.kode, name: node.name, sasaranId, jenis }, money, now);
         writes.push({ table: budgetLines, values });
         if (action === "unchanged") action = before ? "update" : "create";
       }
