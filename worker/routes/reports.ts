@@ -14,6 +14,7 @@ import { renderHtml } from "../reports/html";
 import { advance, dropParts, gatherStep, isRenderStep, newJob, readParts, renderStep, versionOf, type JobRow } from "../reports/jobs";
 import { gatherPart, layout, type ReportRequest } from "../reports/registry";
 import { REPORT_KINDS, REPORT_SECTIONS, reportTargetSchema, sectionSaveSchema, targetIssues, type ReportTarget } from "../../shared/schemas/reports";
+import { documentOut } from "../../shared/schemas/documents";
 
 /**
  * Generated documents (issue 9): LKjIP (per PD and pemda-wide), triwulan report, PK document and
@@ -285,22 +286,12 @@ reportRoutes.openapi(
 
 // ---- generated documents ----
 
-const documentOut = z.object({
-  id: z.string(),
-  kind: z.string(),
-  pdId: z.string().nullable(),
-  year: z.number(),
-  period: z.string().nullable(),
-  title: z.string(),
-  format: z.string(),
-  filename: z.string(),
-  sizeBytes: z.number(),
-  dataVersion: z.string().nullable(),
-  createdAt: z.number(),
-  publishedAt: z.number().nullable(),
-  /** True when the data changed since generation; null when not checked here (the pemda-wide LKjIP: run a check job). */
-  stale: z.boolean().nullable(),
-});
+const generatedDocumentOut = documentOut
+  .pick({ id: true, kind: true, pdId: true, year: true, period: true, title: true, format: true, filename: true, sizeBytes: true, dataVersion: true, createdAt: true, publishedAt: true })
+  .extend({
+    /** True when the data changed since generation; null when not checked here (the pemda-wide LKjIP: run a check job). */
+    stale: z.boolean().nullable(),
+  });
 
 reportRoutes.openapi(
   createRoute({
@@ -310,7 +301,7 @@ reportRoutes.openapi(
     summary: "Generated files of one report (newest first), each marked stale when the data changed since it was generated",
     middleware: [requireRole(...READERS)] as const,
     request: { params: tenantParams, query: reportTargetSchema },
-    responses: { 200: ok(z.object({ currentVersion: z.string().nullable(), items: z.array(documentOut) })), ...errors },
+    responses: { 200: ok(z.object({ currentVersion: z.string().nullable(), items: z.array(generatedDocumentOut) })), ...errors },
   }),
   async (c) => {
     const q = c.req.valid("query");
