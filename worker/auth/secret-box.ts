@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull, notLike, or } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { userTotp } from "../db/schema";
 import { base64url, fromBase64url } from "./crypto";
+import { AppError } from "../errors";
 
 /**
  * TOTP secrets at rest: AES-256-GCM under the TOTP_ENCRYPTION_KEY secret (base64 of 32 bytes), with the
@@ -15,13 +16,19 @@ const keys = new Map<string, Promise<CryptoKey>>();
 
 export const isSealed = (stored: string) => stored.startsWith(PREFIX);
 
+/** A deployment without a usable key: the operator reads why in the log, the user gets a 503, not a 500. */
+function misconfigured(why: string): AppError {
+  console.error(why);
+  return new AppError("service_unavailable", "Verifikasi dua langkah sedang tidak tersedia. Hubungi pengelola platform.");
+}
+
 function keyOf(env: Env): Promise<CryptoKey> {
   const raw = env.TOTP_ENCRYPTION_KEY;
-  if (!raw) throw new Error("TOTP_ENCRYPTION_KEY is not configured (wrangler secret put TOTP_ENCRYPTION_KEY; locally .dev.vars)");
+  if (!raw) throw misconfigured("TOTP_ENCRYPTION_KEY is not configured (wrangler secret put TOTP_ENCRYPTION_KEY; locally .dev.vars)");
   let key = keys.get(raw);
   if (!key) {
     const bytes = Uint8Array.from(atob(raw.trim()), (ch) => ch.charCodeAt(0));
-    if (bytes.byteLength !== 32) throw new Error("TOTP_ENCRYPTION_KEY must be base64 of 32 bytes");
+    if (bytes.byteLength !== 32) throw misconfigured("TOTP_ENCRYPTION_KEY must be base64 of 32 bytes");
     key = crypto.subtle.importKey("raw", bytes, "AES-GCM", false, ["encrypt", "decrypt"]);
     keys.set(raw, key);
   }
