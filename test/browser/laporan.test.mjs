@@ -2,6 +2,7 @@
 // (seed 002), edits a chapter text (autosaved), previews the report, generates it with a visible progress
 // bar, sees the files listed as matching the current data and downloads the DOCX with the seed's figures.
 // The tenant admin builds the pemda-wide LKjIP of all 46 PD step by step and checks it against the data.
+// The head of the Biro generates the LKjIP, publishes it, and a citizen downloads it from the public portal.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { strFromU8, unzipSync } from "fflate";
@@ -73,4 +74,39 @@ test("the tenant admin builds the pemda-wide LKjIP PD by PD, then checks it agai
     assert.equal(await list.getByText("Sesuai data terkini").count(), 2);
     await shot(page, "checked");
   });
+});
+
+test("the head generates the LKjIP, publishes the DOCX, and a citizen downloads it from the public portal", async () => {
+  await journey(browser, "laporan-terbit", async ({ context, shot }) => {
+    const page = await context.newPage();
+    await signIn(page, "kepala.organisasi@demo.akuntabel.id");
+    await page.waitForURL("**/t/64**");
+    await page.getByRole("link", { name: "Laporan", exact: true }).first().click();
+    await page.waitForURL("**/t/64/laporan**");
+    await page.getByLabel("Tahun").fill("2021");
+    await page.getByRole("button", { name: "Tampilkan", exact: true }).click();
+    await page.waitForURL("**year=2021**");
+    await page.getByRole("button", { name: /Buat LKjIP/ }).click();
+    await assert.doesNotReject(page.getByText("Selesai: DOCX dan HTML tersimpan.").waitFor());
+
+    await page.goto("/t/64/laporan/publikasi?tahun=2021&jenis=lkjip");
+    const newest = page.locator("tr", { hasText: "dibuat aplikasi" }).filter({ hasText: "DOCX" }).first();
+    await assert.doesNotReject(newest.waitFor());
+    const id = await newest.getAttribute("data-document");
+    const row = page.locator(`tr[data-document="${id}"]`);
+    await row.getByRole("button", { name: /Terbitkan/ }).click();
+    await assert.doesNotReject(row.locator(".badge", { hasText: /^Terbit / }).waitFor());
+    await shot(page, "published");
+    await context.clearCookies();
+
+    // A citizen, no session: the generated DOCX is on the portal and carries the seed's figures.
+    await page.goto("/publik/64");
+    const link = page.locator(`a[href*="${id}"]`);
+    await assert.doesNotReject(link.waitFor());
+    await shot(page, "public-portal");
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const buffer = Buffer.concat(await (await download.createReadStream()).toArray());
+    const xml = strFromU8(unzipSync(new Uint8Array(buffer))["word/document.xml"]);
+    for (const figure of ["98,29", "54,26"]) assert.ok(xml.includes(figure), figure);
+  }, { acceptDownloads: true });
 });
