@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { deadlines, documents, perangkatDaerah } from "../db/schema";
 import { AppError, notFound } from "../errors";
+import { sha256Hex } from "../auth/crypto";
 import { defaultDeadlines } from "./deadlines";
 import { todayWib } from "./ikm";
 import type { Timeliness } from "../../shared/schemas/documents";
@@ -18,11 +19,6 @@ export const CONTENT_TYPES: Record<DocumentFormat, string> = {
 
 export type NewDocument = Pick<DocumentRow, "pdId" | "year" | "kind" | "period" | "title" | "source" | "format" | "filename" | "dataVersion">;
 
-async function sha256Of(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /**
  * Puts the bytes in R2 and returns the row plus its insert, for the caller to batch with its audit
  * entry. The object is written first: if the batch then fails, an unreferenced object remains
@@ -37,7 +33,7 @@ export async function storeDocument(bucket: R2Bucket, db: Db, tenantId: string, 
     contentType: CONTENT_TYPES[doc.format],
     r2Key: `${tenantId}/${id}/${doc.filename}`,
     sizeBytes: bytes.byteLength,
-    sha256: await sha256Of(bytes),
+    sha256: await sha256Hex(bytes),
     createdBy: userId,
     createdAt: Date.now(),
     publishedAt: null,

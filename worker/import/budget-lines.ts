@@ -3,6 +3,8 @@
 // imported row becomes a new version of a line without touching what the import does not carry.
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
+import type { Grant } from "../env";
+import { canActForPd } from "../middleware/tenant";
 import { budgetLines, perangkatDaerah } from "../db/schema";
 
 export type BudgetLine = typeof budgetLines.$inferSelect;
@@ -12,12 +14,15 @@ type MoneyCells = { pagu_murni: number; pagu_perubahan?: number; realisasi_tw1?:
 
 export const budgetLineKey = (pdId: string, year: number, nodeId: string, jenis: string) => `${pdId}|${year}|${nodeId}|${jenis}`;
 
-/** The tenant's PD by code and its stored budget lines by budgetLineKey, in one round trip. */
-export async function budgetImportBase(db: Db, tenantId: string) {
-  const [pds, lines] = await db.batch([
+const pdsAndLines = (db: Db, tenantId: string) =>
+  db.batch([
     db.select({ id: perangkatDaerah.id, code: perangkatDaerah.code }).from(perangkatDaerah).where(eq(perangkatDaerah.tenantId, tenantId)),
     db.select().from(budgetLines).where(eq(budgetLines.tenantId, tenantId)),
   ]);
+
+/** The tenant's PD by code and its stored budget lines by budgetLineKey, in one round trip. */
+export async function budgetImportBase(db: Db, tenantId: string) {
+  const [pds, lines] = await pdsAndLines(db, tenantId);
   return {
     pdByCode: new Map(pds.map((p) => [p.code, p.id])),
     existing: new Map(lines.map((l) => [budgetLineKey(l.pdId, l.year, l.nodeId, l.jenis), l])),
@@ -58,3 +63,13 @@ export function nextBudgetLine(
     updatedAt: now,
   };
 }
+
+/** The budget lines the caller may export, with their PD's code: what both kinds' exports start from. */
+export async function exportableBudgetLines(db: Db, tenantId: string, grants: Grant[]) {
+  const [pds, lines] = await pdsAndLines(db, tenantId);
+  const codeOf = new Map(pds.map((p) => [p.id, p.code]));
+  return { lines: lines.filter((l) => canActForPd(grants, ["tenant_admin", "agency_admin"], l.pdId)), pdCode: (l: BudgetLine) => codeOf.get(l.pdId) ?? "" };
+}
+
+/** A line's money as export cells (empty for a pagu perubahan not set). */
+export const moneyCells = (l: BudgetLine) => MONEY.map((k) => (l[k] === null ? "" : String(l[k])));

@@ -8,7 +8,7 @@ import { canActForPd } from "../middleware/tenant";
 import { kinerja, renstraFor } from "../data/performance";
 import { planContent, type PlanContent } from "../data/planning";
 import type { ImportKind, PlannedRow } from "./index";
-import { budgetImportBase, budgetLineKey, importedMoney, MONEY, nextBudgetLine } from "./budget-lines";
+import { budgetImportBase, budgetLineKey, exportableBudgetLines, importedMoney, moneyCells, nextBudgetLine } from "./budget-lines";
 
 export const budgetImport: ImportKind<BudgetImportRow> = {
   spec: budgetSpec,
@@ -56,17 +56,10 @@ export const budgetImport: ImportKind<BudgetImportRow> = {
   },
 
   async exportRows(ctx) {
-    const { db, tenantId, grants } = ctx;
-    const [pds, lines] = await db.batch([
-      db.select().from(perangkatDaerah).where(eq(perangkatDaerah.tenantId, tenantId)),
-      db.select().from(budgetLines).where(eq(budgetLines.tenantId, tenantId)),
-    ]);
-    const codeOf = new Map(pds.map((p) => [p.id, p.code]));
-    const text = (v: number | null) => (v === null ? "" : String(v));
+    const { lines, pdCode } = await exportableBudgetLines(ctx.db, ctx.tenantId, ctx.grants);
     return lines
-      .filter((l) => canActForPd(grants, ["tenant_admin", "agency_admin"], l.pdId))
-      .sort((a, b) => a.year - b.year || (codeOf.get(a.pdId) ?? "").localeCompare(codeOf.get(b.pdId) ?? "") || (a.code ?? "").localeCompare(b.code ?? ""))
-      .map((l) => [String(l.year), codeOf.get(l.pdId) ?? "", l.code ?? "", l.name, l.jenis === "modal" ? "Belanja Modal" : "Belanja Operasi", ...MONEY.map((k) => text(l[k]))]);
+      .sort((a, b) => a.year - b.year || pdCode(a).localeCompare(pdCode(b)) || (a.code ?? "").localeCompare(b.code ?? ""))
+      .map((l) => [String(l.year), pdCode(l), l.code ?? "", l.name, l.jenis === "modal" ? "Belanja Modal" : "Belanja Operasi", ...moneyCells(l)]);
   },
 };
 

@@ -3,8 +3,7 @@
 // the parent read from the code (a program under the sasaran named in its row). The rows without detail rows below
 // them in the file carry the money: one budget line per node, year and jenis belanja, upserted like the `anggaran`
 // kind. Rows that have detail rows are subtotals: their pagu is only compared with the sum of the details.
-import { eq } from "drizzle-orm";
-import { budgetLines, perangkatDaerah, planNodeVersions, planNodes, type plans } from "../db/schema";
+import { budgetLines, planNodeVersions, planNodes, type plans } from "../db/schema";
 import { sipdLevel, sipdParentCode, sipdSpec, type ImportIssue, type SipdLevel, type SipdRow } from "../../shared/import";
 import { NODE_LEVEL_LABELS } from "../../shared/schemas/planning";
 import { formatRupiah } from "../../shared/format/number";
@@ -12,7 +11,7 @@ import { canActForPd } from "../middleware/tenant";
 import { renstraFor } from "../data/performance";
 import { planContent, planStart } from "../data/planning";
 import type { ImportKind, PlannedRow, Upsert } from "./index";
-import { budgetImportBase, budgetLineKey, importedMoney, MONEY, nextBudgetLine } from "./budget-lines";
+import { budgetImportBase, budgetLineKey, exportableBudgetLines, importedMoney, moneyCells, nextBudgetLine } from "./budget-lines";
 
 type PlanRow = typeof plans.$inferSelect;
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/[.;,]+$/, "").trim();
@@ -133,16 +132,10 @@ export const sipdImport: ImportKind<SipdRow> = {
 
   /** The budget lines on program/kegiatan/sub kegiatan codes, one row each: importing the export changes nothing. */
   async exportRows(ctx) {
-    const { db, tenantId, grants } = ctx;
-    const [pds, lines] = await db.batch([
-      db.select().from(perangkatDaerah).where(eq(perangkatDaerah.tenantId, tenantId)),
-      db.select().from(budgetLines).where(eq(budgetLines.tenantId, tenantId)),
-    ]);
-    const codeOf = new Map(pds.map((p) => [p.id, p.code]));
-    const text = (v: number | null) => (v === null ? "" : String(v));
+    const { lines, pdCode } = await exportableBudgetLines(ctx.db, ctx.tenantId, ctx.grants);
     return lines
-      .filter((l) => l.code && sipdLevel(l.code) === l.level && canActForPd(grants, ["tenant_admin", "agency_admin"], l.pdId))
-      .sort((a, b) => a.year - b.year || (codeOf.get(a.pdId) ?? "").localeCompare(codeOf.get(b.pdId) ?? "") || a.code!.localeCompare(b.code!, "id", { numeric: true }))
-      .map((l) => [String(l.year), codeOf.get(l.pdId) ?? "", l.code!, l.name, "", l.jenis === "modal" ? "Belanja Modal" : "Belanja Operasi", ...MONEY.map((k) => text(l[k]))]);
+      .filter((l) => l.code && sipdLevel(l.code) === l.level)
+      .sort((a, b) => a.year - b.year || pdCode(a).localeCompare(pdCode(b)) || a.code!.localeCompare(b.code!, "id", { numeric: true }))
+      .map((l) => [String(l.year), pdCode(l), l.code!, l.name, "", l.jenis === "modal" ? "Belanja Modal" : "Belanja Operasi", ...moneyCells(l)]);
   },
 };

@@ -5,6 +5,7 @@ import { lkjipDocument, lkjipTenantDocument } from "./lkjip-layout";
 import { lkjipModel, type LkjipModel } from "./lkjip-model";
 import { ikuDocument, ikuModel, pkDocument, pkModel, type IkuModel, type PkModel } from "./pk-iku";
 import { triwulanDocument, triwulanModel, type TriwulanModel } from "./triwulan";
+import { sha256Hex } from "../auth/crypto";
 
 // One place that knows, per document type, how to gather a PD's part and how to lay it out.
 // A report is built from parts: one for a PD's document, one per PD for the pemda-wide LKjIP.
@@ -42,8 +43,7 @@ export function layout(r: ReportRequest, tenant: { code: string; name: string },
 
 /** The data version: a hash of everything the document was laid out from. */
 export async function dataVersion(value: unknown): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(JSON.stringify(value)));
-  return [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return (await sha256Hex(JSON.stringify(value))).slice(0, 16);
 }
 
 const TITLES: Record<ReportKind, string> = { lkjip: "LKjIP", triwulan: "Laporan Kinerja Triwulan", pk: "Perjanjian Kinerja", iku: "Keputusan IKU" };
