@@ -185,8 +185,20 @@ describe("evidence files", () => {
     const file = await api(`/tenants/${t.codeA}/evidence/${r.json.id}`, { cookie: t.a.viewer });
     expect(file.status).toBe(200);
     expect(file.json).toBe("%PDF-1.4 bukti");
-    expect(file.headers.get("content-disposition")).toMatch(/attachment/);
+    expect(file.headers.get("content-disposition")).toBe(`attachment; filename="bukti.pdf"; filename*=UTF-8''bukti.pdf`);
     expect((await grid()).json.sasaran[0].indicators[0].cells[0].evidence).toHaveLength(1);
+  });
+
+  it("keeps a non-ASCII file name in the download (RFC 6266 filename*)", async () => {
+    const r = await api(`/tenants/${t.codeA}/realisasi/${cellId}/evidence?filename=${encodeURIComponent("Notulen – rapat.pdf")}`, {
+      method: "POST",
+      rawBody: "%PDF-1.4 notulen",
+      cookie: t.a.agency_admin,
+      headers: { "content-type": "application/pdf" },
+    });
+    expect(r.status).toBe(201);
+    const file = await api(`/tenants/${t.codeA}/evidence/${r.json.id}`, { cookie: t.a.viewer });
+    expect(file.headers.get("content-disposition")).toBe(`attachment; filename="Notulen _ rapat.pdf"; filename*=UTF-8''Notulen%20%E2%80%93%20rapat.pdf`);
   });
 
   it("limits type and size, and checks role and tenant", async () => {

@@ -1,3 +1,4 @@
+import { contentDisposition } from "../http/content-disposition";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { deadlines, documents, perangkatDaerah } from "../db/schema";
@@ -92,12 +93,6 @@ export function timelinessOf(row: Pick<DocumentRow, "kind" | "year" | "published
   const day = todayWib(row.publishedAt ?? now);
   const status: Timeliness = day <= dueDate ? (row.publishedAt ? "tepat_waktu" : "menunggu") : "terlambat";
   return { dueDate, status };
-}
-
-/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266), so no header injection and no mangled names. */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\w.\- ()]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { contentDisposition } from "../http/content-disposition";
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
@@ -89,7 +90,7 @@ async function analyse(c: Context<AppEnv>, kindName: string, mapping: ColumnMapp
 }
 
 const download = (c: Context<AppEnv>, body: string | ArrayBuffer, filename: string, type: string) =>
-  c.body(body, 200, { "content-type": type, "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" });
+  c.body(body, 200, { "content-type": type, "content-disposition": contentDisposition(filename), "cache-control": "no-store" });
 
 async function spreadsheet(c: Context<AppEnv>, format: "xlsx" | "csv", sheet: string, rows: string[][], base: string) {
   const date = new Date().toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import { contentDisposition } from "../http/content-disposition";
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { and, eq } from "drizzle-orm";
@@ -251,7 +252,7 @@ realisasiRoutes.openapi(
     return new Response(obj.body, {
       headers: {
         "content-type": e.contentType,
-        "content-disposition": `attachment; filename="${e.filename.replace(/[^\w.\- ]/g, "_")}"`,
+        "content-disposition": contentDisposition(e.filename),
         "x-content-type-options": "nosniff",
       },
     }) as never;
