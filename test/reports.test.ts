@@ -1,7 +1,9 @@
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { strFromU8, unzipSync } from "fflate";
-import { api, grant, login, ORIGIN, seedPd, seedUser, twoTenants, type World } from "./helpers";
+import { api, dbOf, grant, login, ORIGIN, seedPd, seedUser, twoTenants, type World } from "./helpers";
+import { ABANDONED_AFTER_MS, sweepAbandonedJobs } from "../worker/reports/jobs";
+import { tenantDbOf } from "../worker/db/client";
 
 // Generated documents (issue 9) on seed 002's figures: Sekretariat Daerah Kaltim 2021 (EKPPD 3,095 → 3,0885,
 // kerjasama 90 → 100, SAKIP ≥ B share 77 → 75,68 after 78,38 in 2020, Belanja Operasi/Modal with 81,64 %
@@ -259,6 +261,21 @@ describe("pemda-wide LKjIP", () => {
     expect((await check()).dataVersion).not.toBe(generated);
     expect((await A(`/documents?${qs({ kind: "lkjip", year: 2021 })}`, t.a.tenant_admin)).json.items).toHaveLength(2);
     expect((await A("/jobs", t.a.tenant_admin, { kind: "lkjip", year: 2021, purpose: "hapus" })).json.error.issues.map((i: any) => i.path)).toEqual(["purpose"]);
+  });
+
+  it("a job left half-way for a day loses its parts in R2 and its row at the daily clean-up; a recent one stays", async () => {
+    const left = (await A("/jobs", t.a.tenant_admin, { kind: "lkjip", year: 2021 })).json;
+    expect((await A(`/jobs/${left.id}/step`, t.a.tenant_admin, {})).json.step).toBe(1);
+    const recent = (await A("/jobs", t.a.tenant_admin, { kind: "lkjip", year: 2021 })).json;
+    const parts = async (id: string) => (await env.DOCUMENTS.list({ prefix: `${t.tA}/jobs/${id}/` })).objects.length;
+    expect(await parts(left.id)).toBe(1);
+    const binding = (await env.DB.prepare("SELECT db_binding AS b FROM tenants WHERE id = ?").bind(t.tA).first<{ b: string }>())!.b;
+    const now = Date.now() + ABANDONED_AFTER_MS / 2;
+    await dbOf(t.tA).prepare("UPDATE report_jobs SET updated_at = ? WHERE id = ?").bind(now - ABANDONED_AFTER_MS - 1, left.id).run();
+    expect(await sweepAbandonedJobs(tenantDbOf(env, binding), env.DOCUMENTS, now)).toBe(1);
+    expect(await parts(left.id)).toBe(0);
+    expect((await A(`/jobs/${left.id}`, t.a.tenant_admin)).status).toBe(404);
+    expect((await A(`/jobs/${recent.id}`, t.a.tenant_admin)).json).toMatchObject({ status: "running", step: 0 });
   });
 });
 

@@ -4,14 +4,23 @@ import * as schema from "./db/schema";
 import { runReminders } from "./reminders";
 import { deliverOutbox } from "./notify/email";
 import { sealLegacyTotpSecrets } from "./auth/secret-box";
+import { tenantBindings, tenantDbOf } from "./db/client";
+import { sweepAbandonedJobs } from "./reports/jobs";
 
 const app = createApp();
 
-/** The daily cron run: deadline reminders (idempotent per due date and recipient), pending e-mail, TOTP secrets still in plaintext. */
+/**
+ * The daily cron run: deadline reminders (idempotent per due date and recipient), pending e-mail,
+ * TOTP secrets still in plaintext, report jobs left half-way.
+ */
 async function daily(env: Env) {
   await runReminders(env);
   await deliverOutbox(env);
   if (env.TOTP_ENCRYPTION_KEY) await sealLegacyTotpSecrets(env, drizzle(env.DB, { schema }));
+  for (const binding of tenantBindings(env)) {
+    // A database that is down keeps its jobs until the next run.
+    await sweepAbandonedJobs(tenantDbOf(env, binding), env.DOCUMENTS).catch((e) => console.error(`sweepAbandonedJobs: ${binding} unavailable`, e));
+  }
 }
 
 export default {

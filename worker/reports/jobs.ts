@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { reportJobs } from "../db/schema";
+import { chunk, D1_MAX_PARAMS } from "../db/chunked-insert";
 import { storeDocument } from "../data/documents";
 import { renderDocx } from "./docx";
 import { renderHtml } from "./html";
@@ -87,6 +88,24 @@ export async function renderStep(db: Db, bucket: R2Bucket, tenant: { code: strin
 /** The parts are only needed until the render step has run. */
 export async function dropParts(bucket: R2Bucket, job: JobRow) {
   await bucket.delete(pdIdsOf(job).map((_, i) => partKey(job, i)));
+}
+
+/** A job nobody moved on for a day was left behind (page closed mid-way); nobody will finish it. */
+export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The daily cron's clean-up of one tenant database: abandoned jobs lose their parts in R2 and their
+ * row. It spans the database's tenants on purpose (maintenance, no caller); returns how many went.
+ */
+export async function sweepAbandonedJobs(db: Db, bucket: R2Bucket, now = Date.now()): Promise<number> {
+  const left = await db
+    .select()
+    .from(reportJobs)
+    .where(and(eq(reportJobs.status, "running"), lt(reportJobs.updatedAt, now - ABANDONED_AFTER_MS)))
+    .limit(500);
+  await Promise.all(left.map((job) => dropParts(bucket, job)));
+  for (const ids of chunk(left.map((j) => j.id), D1_MAX_PARAMS)) await db.delete(reportJobs).where(inArray(reportJobs.id, ids));
+  return left.length;
 }
 
 /** Moves the job on from the step it was read at; false when another call already did. */
