@@ -1,6 +1,7 @@
 import { formatDate, formatNumber } from "$shared/format/number";
 import type { z } from "zod";
-import { DOCUMENT_PERIOD_LABELS, TIMELINESS_LABELS, type documentOut, type lkjipStatusOut, type portalOut } from "$shared/schemas/documents";
+import { DOCUMENT_PERIOD_LABELS, TIMELINESS_LABELS } from "$shared/schemas/document-labels";
+import type { documentOut, lkjipStatusOut, portalOut } from "$shared/schemas/documents";
 
 // What the signed-in "Dokumen & Publikasi" screen and the public portal both show of a document.
 
