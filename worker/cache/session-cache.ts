@@ -14,6 +14,8 @@ export const SESSION_CACHE_TTL_MS = 15_000;
 const MAX_ENTRIES = 5000;
 
 const memos: Memo<unknown>[] = [];
+/** Bumped by every clear: a read that began before a write must not put back what the write ended. */
+let generation = 0;
 
 /** One cache of the control-plane facts a request needs before its route runs; all cleared together. */
 export function sessionMemo<V extends object>(): Memo<V> {
@@ -27,11 +29,13 @@ export async function readThrough<V extends object>(c: Context<AppEnv>, memo: Me
   if (!cachingOn(c) || !isSafeMethod(c.req.method)) return load();
   const hit = memo.get(key);
   if (hit) return hit;
+  const seen = generation;
   const value = await load();
-  if (value) memo.set(key, value);
+  if (value && seen === generation) memo.set(key, value);
   return value;
 }
 
 export function clearSessionCaches(): void {
+  generation++;
   for (const memo of memos) memo.clear();
 }
