@@ -19,7 +19,7 @@ export const RESPONSE_TTL_MS = 5_000;
 const MAX_RESPONSES = 24;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-type Entry = { body: ArrayBuffer; status: number; headers: [string, string][]; writesSeen: number; bookmark: string | undefined };
+type Entry = { body: ArrayBuffer; headers: [string, string][]; writesSeen: number; bookmark: string | undefined };
 const responses = new Memo<Entry>(RESPONSE_TTL_MS, MAX_RESPONSES);
 
 /** Writes counted in this isolate; the count at each tenant's last write, and at the last platform write (any tenant). */
@@ -73,13 +73,13 @@ function keyOf(c: Context<AppEnv>): string {
 
 const fresh = (entry: Entry, tenantId: string) => (lastTenantWrite.get(tenantId) ?? 0) <= entry.writesSeen && lastPlatformWrite <= entry.writesSeen;
 
-/** Route middleware (after the role check) for a heavy GET: answers from the cache or keeps the 200 it computes. */
+/** Route middleware (after the role check) for a heavy GET: answers from the cache, or keeps the answer it computes if it is a 200. */
 export const readCache = createMiddleware<AppEnv>(async (c, next) => {
   if (!cachingOn(c) || c.req.method !== "GET") return next();
   const key = keyOf(c);
   const hit = responses.get(key);
   if (hit && fresh(hit, c.get("tenant").id) && bookmarkNotNewer(c.get("tenantBookmark"), hit.bookmark)) {
-    return c.body(hit.body, hit.status as 200, Object.fromEntries([...hit.headers, [CACHE_HEADER, "hit"]]));
+    return c.body(hit.body, 200, Object.fromEntries([...hit.headers, [CACHE_HEADER, "hit"]]));
   }
   // Counted before computing: a write that lands meanwhile makes this entry stale at once.
   const writesSeen = writes;
@@ -89,5 +89,5 @@ export const readCache = createMiddleware<AppEnv>(async (c, next) => {
   const body = await c.res.arrayBuffer();
   const headers = [...c.res.headers].filter(([name]) => name !== "set-cookie" && name !== CACHE_HEADER);
   c.res = new Response(body, c.res);
-  if (body.byteLength <= MAX_BODY_BYTES) responses.set(key, { body, status: c.res.status, headers, writesSeen, bookmark: c.get("tenantSession")?.getBookmark() ?? undefined });
+  if (body.byteLength <= MAX_BODY_BYTES) responses.set(key, { body, headers, writesSeen, bookmark: c.get("tenantSession")?.getBookmark() ?? undefined });
 });
