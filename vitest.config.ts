@@ -17,9 +17,10 @@ export default defineConfig({
     cloudflareTest({
       main: "./worker/index.ts",
       wrangler: { configPath: "./wrangler.toml" },
-      // A fixed test-only key (production: wrangler secret put TOTP_ENCRYPTION_KEY).
+      // A fixed test-only key (production: wrangler secret put TOTP_ENCRYPTION_KEY). READ_CACHE off: tests
+      // write D1 directly, which no in-isolate cache can notice; test/read-cache.test.ts turns it on per call.
       miniflare: {
-        bindings: { TEST_CONTROL_MIGRATIONS: controlMigrations, TEST_TENANT_MIGRATIONS: tenantMigrations, TEST_DEMO: demo, TOTP_ENCRYPTION_KEY: "YWt1bnRhYmVsLXRlc3Qtb25seS10b3RwLWtleS0zMmI=" },
+        bindings: { TEST_CONTROL_MIGRATIONS: controlMigrations, TEST_TENANT_MIGRATIONS: tenantMigrations, TEST_DEMO: demo, TOTP_ENCRYPTION_KEY: "YWt1bnRhYmVsLXRlc3Qtb25seS10b3RwLWtleS0zMmI=", READ_CACHE: "off" },
       },
     }),
   ],

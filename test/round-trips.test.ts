@@ -2,9 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api, twoTenants, type World } from "./helpers";
 import { countRoundTrips } from "./round-trips";
 import { todayWib } from "../worker/data/ikm";
+import { clearCaches } from "../worker/cache/read-cache";
 
 // D1 round trips per request on the hot routes (bench/run.mjs measures their speed; never a timing here).
 // Before issue 10's work: me 4, ranking 18, IKM results 8, survey submission 6, plan tree 4.
+// The counts below are first reads (the Worker tests run with READ_CACHE=off); the last block repeats
+// reads with the in-isolate caches on, as deployed (worker/cache/).
 let t: World;
 let unit: { id: string; slug: string };
 let planId: string;
@@ -66,5 +69,28 @@ describe("D1 round trips per request", () => {
     expect(after.trips).toBe(2);
     const figures = (await api(`/tenants/${t.codeA}/ikm/results?year=${year}`, { cookie: t.a.viewer })).json.pds.find((p: any) => p.pdId === t.pdA).summary.ikm;
     expect(after.json.rows.find((r: any) => r.pd.id === t.pdA).values.ikm).toBe(figures);
+  });
+});
+
+describe("D1 round trips of a repeated read, with the in-isolate caches on", () => {
+  /** From a cold isolate: the first read, then the same read again. */
+  const twice = async (path: string) => {
+    clearCaches();
+    const first = await countRoundTrips(path, { cookie: t.a.viewer, cache: true });
+    const again = await countRoundTrips(path, { cookie: t.a.viewer, cache: true });
+    expect([first.status, again.status], JSON.stringify(again.json)).toEqual([200, 200]);
+    return [first.trips, again.trips];
+  };
+
+  it("the session and grants come from memory: only the page's own data is read again", async () => {
+    expect(await twice("/auth/me")).toEqual([2, 1]);
+    expect(await twice(`/tenants/${t.codeA}/perangkat-daerah`)).toEqual([2, 1]);
+  });
+
+  it("ranking, IKM results and the plan tree are answered without any round trip", async () => {
+    expect(await twice(`/tenants/${t.codeA}/ranking?year=${year}`)).toEqual([2, 0]);
+    expect(await twice(`/tenants/${t.codeA}/ikm/results?year=${year}`)).toEqual([2, 0]);
+    expect(await twice(`/tenants/${t.codeA}/ikm/results/units/${unit.id}?year=${year}`)).toEqual([2, 0]);
+    expect(await twice(`/tenants/${t.codeA}/plans/${planId}`)).toEqual([3, 0]);
   });
 });

@@ -7,9 +7,10 @@ import { ORIGIN, type Call } from "./helpers";
  * Local D1 round trips dominate request time (each costs several ms in `wrangler dev`, and they
  * are serialised), so the hot routes are held to a number of round trips — never to a time.
  * `countRoundTrips` runs one request against the app with every D1 binding wrapped: each
- * `first/all/run/raw` and each `batch` counts as one round trip.
+ * `first/all/run/raw` and each `batch` counts as one round trip. `cache: true` serves reads from the
+ * in-isolate caches as deployed (the Worker tests otherwise run with READ_CACHE=off, vitest.config.ts).
  */
-export async function countRoundTrips(path: string, call: Call = {}): Promise<{ status: number; trips: number; json: any }> {
+export async function countRoundTrips(path: string, call: Call & { cache?: boolean } = {}): Promise<{ status: number; trips: number; json: any; headers: Headers }> {
   let trips = 0;
   const real = new WeakMap<object, D1PreparedStatement>();
   const wrapStatement = (s: D1PreparedStatement): D1PreparedStatement => {
@@ -48,6 +49,7 @@ export async function countRoundTrips(path: string, call: Call = {}): Promise<{ 
   const counted = Object.fromEntries(
     Object.entries(env).map(([k, v]) => [k, v && typeof (v as D1Database).prepare === "function" && typeof (v as D1Database).batch === "function" ? wrapDb(v as D1Database) : v]),
   ) as typeof env;
+  counted.READ_CACHE = call.cache ? "on" : "off";
   const method = call.method ?? (call.body !== undefined ? "POST" : "GET");
   const headers: Record<string, string> = { ...call.headers };
   if (call.cookie) headers.cookie = call.cookie;
@@ -57,5 +59,5 @@ export async function countRoundTrips(path: string, call: Call = {}): Promise<{ 
   const res = await createApp().fetch(new Request(`${ORIGIN}/api/v1${path}`, { method, headers, body: call.body !== undefined ? JSON.stringify(call.body) : undefined }), counted, ctx);
   const json = await res.json().catch(() => null);
   await waitOnExecutionContext(ctx);
-  return { status: res.status, trips, json };
+  return { status: res.status, trips, json, headers: res.headers };
 }

@@ -9,6 +9,7 @@ import { loadSession } from "./middleware/session";
 import { csrfGuard } from "./middleware/csrf";
 import { tenantAccess } from "./middleware/tenant";
 import { tenantBookmark } from "./db/bookmark";
+import { noteWrites } from "./cache/read-cache";
 import { healthRoutes } from "./routes/health";
 import { authRoutes } from "./routes/auth";
 import { invitationRoutes } from "./routes/invitations";
@@ -59,6 +60,7 @@ export function createApp() {
   api.use("*", (c, next) => (isDocumentUpload(c.req.method, c.req.path) ? next() : defaultBodyLimit(c, next)));
   api.use("*", csrfGuard);
   api.use("*", loadSession);
+  api.use("*", noteWrites);
   api.use("*", deliverAfterWrites);
   api.use("/tenants/:code/*", tenantAccess);
   api.use("/tenants/:code", tenantAccess);

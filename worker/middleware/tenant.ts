@@ -6,7 +6,11 @@ import { tenants } from "../db/schema";
 import { tenantGrantsQuery } from "../data/memberships";
 import { AppError, notFound } from "../errors";
 import { scopeAllows } from "../auth/api-tokens";
+import { readThrough, sessionMemo } from "../cache/session-cache";
 import type { Role } from "../../shared/roles";
+
+/** An API token's tenant row by token and code, for GET/HEAD (worker/cache/session-cache.ts). */
+const cachedTokenTenants = sessionMemo<typeof tenants.$inferSelect>();
 
 /**
  * Resolves `/tenants/:code/...` to the tenant and the caller's active grants in it.
@@ -19,11 +23,13 @@ export const tenantAccess = createMiddleware<AppEnv>(async (c, next) => {
   const token = c.get("apiToken");
   if (token) {
     // A token belongs to one tenant: any other tenant looks missing; its scopes then name what it may reach.
-    const tenant = await controlDb(c)
-      .select()
-      .from(tenants)
-      .where(and(eq(tenants.id, token.tenantId), eq(tenants.code, code), eq(tenants.status, "active")))
-      .get();
+    const tenant = await readThrough(c, cachedTokenTenants, `${token.id}\n${code}`, async () =>
+      (await controlDb(c)
+        .select()
+        .from(tenants)
+        .where(and(eq(tenants.id, token.tenantId), eq(tenants.code, code), eq(tenants.status, "active")))
+        .get()) ?? null,
+    );
     if (!tenant) throw notFound("Pemda");
     const resource = c.req.path.split("/")[5] ?? "";
     if (!scopeAllows(token.scopes, resource, c.req.method)) throw new AppError("forbidden", "Cakupan token API tidak mengizinkan tindakan ini");

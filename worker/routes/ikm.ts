@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNotNull, type SQL } from "dri
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { AppEnv } from "../env";
+import { readCache } from "../cache/read-cache";
 import { tenantDb, type Db } from "../db/client";
 import { ikmPeriods, ikmResponses, ikmSurveyVersions, unitLayanan } from "../db/schema";
 import { AppError, notFound } from "../errors";
@@ -217,6 +218,7 @@ ikmRoutes.openapi(
     tags: ["ikm"],
     summary: "IKM per unit layanan, per perangkat daerah and for the tenant, for one period or a year (from tallies)",
     request: { params: tenantParams, query: scopeQuery },
+    middleware: [readCache] as const,
     responses: {
       200: ok(
         z.object({
@@ -274,6 +276,7 @@ ikmRoutes.openapi(
     tags: ["ikm"],
     summary: "One unit's NRR per unsur, IKM, mutu, respondents, sample adequacy and trend across periods",
     request: { params: tenantParams.extend({ id: z.string().max(64) }), query: scopeQuery },
+    middleware: [readCache] as const,
     responses: {
       200: ok(
         z.object({

@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
+import { readCache } from "../cache/read-cache";
 import { controlDb, tenantDb, type Db } from "../db/client";
 import { indicatorTargets, indicatorVersions, indicators, jabatan, perangkatDaerah, planNodeVersions, planNodes, plans } from "../db/schema";
 import { AppError, notFound, type Issue } from "../errors";
@@ -268,6 +269,7 @@ planRoutes.openapi(
     tags: ["perencanaan"],
     summary: "A plan's whole tree (nodes, indicators, targets) as in force on a date (default today)",
     request: { params: planParams, query: asOfQuery },
+    middleware: [readCache] as const,
     responses: { 200: ok(treeSchema), ...errors },
   }),
   async (c) => {
@@ -302,6 +304,7 @@ planRoutes.openapi(
     tags: ["perencanaan"],
     summary: "Capaian per node for one year (default: the latest year with realisasi), to colour the pohon kinerja by the tenant's bands",
     request: { params: planParams, query: z.object({ year: z.coerce.number({ error: "Tahun harus angka" }).int("Tahun harus angka bulat").min(2000).max(2100).optional() }) },
+    middleware: [readCache] as const,
     responses: { 200: ok(capaianSchema), ...errors },
   }),
   async (c) => {
@@ -320,6 +323,7 @@ planRoutes.openapi(
     tags: ["perencanaan"],
     summary: "The Renstra trees of every PD that follows this RPJMD, as in force on a date: the pemda-wide pohon kinerja",
     request: { params: planParams, query: asOfQuery },
+    middleware: [readCache] as const,
     responses: { 200: ok(z.object({ asOf: z.string(), plans: z.array(z.object({ plan: planOut, nodes: z.array(nodeSchema) })) })), ...errors },
   }),
   async (c) => {

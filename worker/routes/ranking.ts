@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { AppEnv } from "../env";
+import { readCache } from "../cache/read-cache";
 import { controlDb, tenantDb, type Db } from "../db/client";
 import { chunk } from "../db/chunked-insert";
 import { publishedFigures, tenants } from "../db/schema";
@@ -67,6 +68,7 @@ rankingRoutes.openapi(
     tags: TAG,
     summary: "Every PD side by side for a year: SAKIP, IKM, capaian, penyerapan, composite; ranks with ties; previous year",
     request: { params: tenantParams, query: yearQuery.extend({ late: lateQuery }) },
+    middleware: [readCache] as const,
     responses: { 200: ok(pdRankingOut.extend({ lateOnly: z.boolean() })), ...errors },
   }),
   async (c) => {
