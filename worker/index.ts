@@ -5,6 +5,8 @@ import { runReminders } from "./reminders";
 import { deliverOutbox } from "./notify/email";
 import { sealLegacyTotpSecrets } from "./auth/secret-box";
 
+export { IntakeBatcher } from "./intake/batcher";
+
 const app = createApp();
 
 /** The daily cron run: deadline reminders (idempotent per due date and recipient), pending e-mail, TOTP secrets still in plaintext. */

@@ -184,12 +184,13 @@ export async function currentSurvey(db: Db, tenantId: string): Promise<{ version
 /** Survey versions are never changed once written (a new wording is a new version), so each isolate may keep them. */
 const surveyVersions = new Map<string, IkmSurveyDefinition>();
 
-export async function surveyVersion(db: Db, tenantId: string, version: number): Promise<IkmSurveyDefinition | null> {
+/** `db` is only opened when this isolate has not seen the version yet (the intake's hot path makes no D1 round trip). */
+export async function surveyVersion(db: () => Db, tenantId: string, version: number): Promise<IkmSurveyDefinition | null> {
   if (version === 0) return DEFAULT_IKM_SURVEY;
   const key = `${tenantId}:${version}`;
   const known = surveyVersions.get(key);
   if (known) return known;
-  const row = await db
+  const row = await db()
     .select()
     .from(ikmSurveyVersions)
     .where(and(eq(ikmSurveyVersions.tenantId, tenantId), eq(ikmSurveyVersions.version, version)))
