@@ -37,7 +37,7 @@ export type IntakeReply =
 
 type Pending = IntakeRequest & { resolve: (reply: IntakeReply) => void };
 
-/** How long a counter row outlives its window before the sweep removes it. */
+/** How often counters whose window has ended are deleted. */
 const SWEEP_EVERY_MS = 60_000;
 
 export class IntakeBatcher extends DurableObject<Env> {
