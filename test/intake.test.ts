@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api, dbOf, twoTenants, type World } from "./helpers";
 import { todayWib, type NewResponse } from "../worker/data/ikm";
 import { IntakeBatcher, type IntakeReply } from "../worker/intake/batcher";
+import { ageBand } from "../shared/schemas/ikm";
 
 // Group commit of citizen submissions (worker/intake/batcher.ts): one IntakeBatcher per tenant
 // writes every queued submission in one tenant D1 batch and answers each caller its own outcome.
@@ -73,13 +74,19 @@ describe("survey intake in groups", () => {
   it("60 concurrent submissions are each stored once; rows = tallies = accepted, in fewer D1 batches than rows", async () => {
     const before = await counts();
     const statsBefore = await stats();
-    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => submit(submission(), `10.20.0.${i}`)));
+    const ages = Array.from({ length: 60 }, (_, i) => 15 + i);
+    const answers = await Promise.all(ages.map((age, i) => submit(submission({ age }), `10.20.0.${i}`)));
     expect(answers.map((r) => r.status)).toEqual(answers.map(() => 201));
     expect(new Set(answers.map((r) => r.json.receipt)).size).toBe(60);
     const after = await counts();
     expect(after.rows - before.rows).toBe(60);
     expect(after.tallies).toBe(after.rows);
     expect(after.respondents).toBe(after.rows);
+    // The tallies are summed in SQL (worker/intake/statements.ts): the age bands are the shared ones.
+    const bands = (await dbOf(t.tA).prepare("SELECT value, n FROM ikm_respondent_tallies WHERE unit_id = ? AND field = 'ageBand'").bind(unit.id).all<{ value: string; n: number }>()).results;
+    const expected = new Map<string, number>();
+    for (const age of ages) expected.set(ageBand(age), (expected.get(ageBand(age)) ?? 0) + 1);
+    expect(Object.fromEntries(bands.map((b) => [b.value, b.n]))).toEqual(Object.fromEntries(expected));
     const s = await stats();
     expect(s.rows - statsBefore.rows).toBe(60);
     expect(s.flushes - statsBefore.flushes).toBeLessThan(60);

@@ -1,11 +1,9 @@
 import { DurableObject } from "cloudflare:workers";
-import { drizzle } from "drizzle-orm/d1";
-import type { BatchItem } from "drizzle-orm/batch";
-import * as schema from "../db/schema";
-import { tenantD1, type Db } from "../db/client";
+import { tenantD1 } from "../db/client";
 import { AppError, D1_UNAVAILABLE } from "../errors";
 import { waitAfterHit, type Limit } from "../auth/rate-limit";
-import { intakeOutcome, intakeStatements, type IntakeOutcome, type NewResponse } from "../data/ikm";
+import type { IntakeOutcome, NewResponse } from "../data/ikm";
+import { intakeBatch } from "./statements";
 import type { TenantContext } from "../env";
 
 /**
@@ -13,8 +11,8 @@ import type { TenantContext } from "../env";
  *
  * The Worker validates a submission and hands over the prepared row; the batcher counts it against
  * its IP × unit limit, queues it, and — when no flush is in flight — starts one: ONE tenant D1 batch
- * carrying the intake statements of every queued row. Each caller then gets its own row's outcome
- * (`intakeOutcome` on its slice of the results); rows that arrive meanwhile go in the next flush.
+ * storing every queued row (`intakeBatch`, worker/intake/statements.ts). Each caller then gets its own
+ * row's outcome; rows that arrive meanwhile go in the next flush.
  * Nothing is answered before D1 has stored it, so an evicted batcher loses no accepted response:
  * its unanswered callers retry with their idempotency key. Under load one D1 round trip carries
  * many submissions instead of each paying its own (local D1 saturates at ~150 writes/s).
@@ -23,7 +21,7 @@ import type { TenantContext } from "../env";
 /** Per IP and unit: generous, since a service counter's tablet or office Wi-Fi shares one address. */
 export const SUBMIT_LIMIT = { max: 60, windowMs: 10 * 60 * 1000 } satisfies Omit<Limit, "key">;
 
-/** Rows per D1 batch: 5 statements each (≤ 100 bound parameters per statement), 250 per batch. */
+/** Rows per D1 batch (≤ 100 bound parameters per statement holds: 5 rows per INSERT, ≤ 50 ids per tally statement). */
 export const MAX_FLUSH_ROWS = 50;
 
 export type IntakeRequest = { dbBinding: string; ip: string; row: NewResponse };
@@ -104,22 +102,18 @@ export class IntakeBatcher extends DurableObject<Env> {
 
   /** One D1 batch for `rows`; if it throws (it is atomic, nothing landed), each row is tried alone so one bad row cannot fail the others. */
   private async flush(binding: string, rows: Pending[]) {
-    let db: Db;
+    let d1: D1Database;
     try {
-      db = drizzle(tenantD1(this.env, binding), { schema });
+      d1 = tenantD1(this.env, binding);
     } catch {
       for (const r of rows) r.resolve({ status: "unavailable" });
       return;
     }
     this.stats.flushes++;
-    const statements = rows.map((r) => intakeStatements(db, r.row));
     try {
-      const results = (await db.batch(statements.flat() as unknown as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]])) as unknown[];
-      let at = 0;
-      rows.forEach((r, i) => {
-        const own = results.slice(at, (at += statements[i]!.length));
-        r.resolve(intakeOutcome(r.row.id, own as unknown as Parameters<typeof intakeOutcome>[1]));
-      });
+      const batch = intakeBatch(d1, rows[0]!.row.tenantId, rows.map((r) => r.row));
+      const outcomes = batch.outcomes(await d1.batch(batch.statements));
+      rows.forEach((r, i) => r.resolve(outcomes[i]!));
       this.stats.rows += rows.length;
     } catch (e) {
       // An outage fails every row alike: no point in trying them one by one.
