@@ -32,7 +32,7 @@ export function intakeBatch(d1: D1Database, tenantId: string, rows: NewResponse[
   statements.push(...lookUps);
 
   function outcomes(results: D1Result[]): IntakeOutcome[] {
-    const periods = new Map(days.map((day, i) => [day, results[i]!.results as PeriodRow[]]));
+    const periods = new Map(days.map((day, i) => [day, results[i]!.results as Pick<PeriodRow, "status">[]]));
     const stored = new Map<string, string>();
     for (const res of results.slice(storedFrom)) for (const s of res.results as { id: string; unitId: string; key: string }[]) stored.set(`${s.unitId}|${s.key}`, s.id);
     return rows.map((r): IntakeOutcome => {
@@ -48,7 +48,7 @@ export function intakeBatch(d1: D1Database, tenantId: string, rows: NewResponse[
 const ROWS_PER_INSERT = 5;
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
-const PERIODS_ON = `SELECT id, tenant_id AS tenantId, status FROM ikm_periods WHERE tenant_id = ? AND starts_on <= ? AND ends_on >= ?`;
+const PERIODS_ON = `SELECT status FROM ikm_periods WHERE tenant_id = ? AND starts_on <= ? AND ends_on >= ?`;
 
 const RESPONSE_VALUES = "(" + placeholders(17) + ")";
 const insertResponses = (n: number) => `INSERT INTO ikm_responses (id, tenant_id, unit_id, period_id, survey_version, idempotency_key, answers, extra_answers,
