@@ -134,7 +134,7 @@ try {
     `Bench data seeded in ${fmt(seedMs / 1000)} s: tenant ${BENCH.code} with ${BENCH.pds} PD × ${BENCH.years.length} years of every ranking column, ` +
     `a ${BENCH.pohonNodes.toLocaleString("en-US")}-node Renstra, a unit with ${BENCH.responses.toLocaleString("en-US")} responses (bench/seed.mjs).\n\n` +
     `Each local D1 round trip costs several ms and they are serialised, so the hot routes are held to a number of round trips ` +
-    `(test/round-trips.test.ts: session + grants 1, ranking 2 with fresh snapshots, IKM results 2, survey submission 3 (slug map in the control plane + one tenant batch), pohon kinerja 3). ` +
+    `(test/round-trips.test.ts: session + grants 1, ranking 2 with fresh snapshots, IKM results 2, survey submission 0 in the Worker once the slug is cached + its share of one batched flush in the tenant's IntakeBatcher, pohon kinerja 3). ` +
     `The "one D1 round trip" row is the floor of every signed-in request; non-2xx counts its expected 401s.`;
   console.log(`${header}\n\n${table}`);
   writeFileSync("bench/RESULTS.md", `# Benchmark results\n\n${header}\n\n${table}\n`);

@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, dbOf, drizzleOf, twoTenants, type World } from "./helpers";
 import { ikmFigure, todayWib } from "../worker/data/ikm";
@@ -186,7 +187,10 @@ describe("citizen intake", () => {
   it("limits submissions per IP and unit (429 with Retry-After)", async () => {
     expect((await submit("loket-b", submission({ service: "Apa saja" }), "10.9.9.9")).status).toBe(201);
     // Fill the rest of this IP's window for the unit instead of sending 59 more.
-    await env.DB.prepare("UPDATE rate_limits SET count = 60 WHERE key = ?").bind(`ikm:10.9.9.9:${unitB.id}`).run();
+    // The counters live in the tenant's intake batcher (its own SQLite, worker/intake/batcher.ts).
+    await runInDurableObject(env.INTAKE.get(env.INTAKE.idFromName(t.tB)), (_o, state) => {
+      state.storage.sql.exec("UPDATE submit_counts SET count = 60 WHERE key = ?", `10.9.9.9:${unitB.id}`);
+    });
     const limited = await submit("loket-b", submission({ service: "Apa saja" }), "10.9.9.9");
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);

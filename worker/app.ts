@@ -4,7 +4,7 @@ import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./env";
-import { AppError, validationError, type ErrorCode } from "./errors";
+import { AppError, D1_UNAVAILABLE, validationError, type ErrorCode } from "./errors";
 import { loadSession } from "./middleware/session";
 import { csrfGuard } from "./middleware/csrf";
 import { tenantAccess } from "./middleware/tenant";
@@ -114,9 +114,6 @@ export function createApp() {
   app.onError(renderError);
   return app;
 }
-
-/** D1's transient failures (a database unreachable, overloaded or restarting): a 503 to retry, not a 500. */
-const D1_UNAVAILABLE = /Network connection lost|D1 DB is overloaded|caused object to be reset|D1 DB reset/;
 
 const renderError: ErrorHandler<AppEnv> = (err, c) => {
   const known =

@@ -37,6 +37,9 @@ export class AppError extends Error {
   }
 }
 
+/** D1's transient failures (a database unreachable, overloaded or restarting): a 503 to retry, not a 500. */
+export const D1_UNAVAILABLE = /Network connection lost|D1 DB is overloaded|caused object to be reset|D1 DB reset/;
+
 export const notFound = (what = "Data") => new AppError("not_found", `${what} tidak ditemukan`);
 
 export function validationError(error: ZodError): AppError {

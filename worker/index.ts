@@ -7,6 +7,8 @@ import { sealLegacyTotpSecrets } from "./auth/secret-box";
 import { tenantBindings, tenantDbOf } from "./db/client";
 import { sweepAbandonedJobs } from "./reports/jobs";
 
+export { IntakeBatcher } from "./intake/batcher";
+
 const app = createApp();
 
 /**

@@ -18,10 +18,13 @@ export function insertStatements(table: string, rows: Row[]): Required<Statement
 export function copyTenant(source: MoveDatabase, target: MoveDatabase, tables: string[], tenantId: string): Promise<void>;
 export function compare(source: MoveDatabase, target: MoveDatabase, tables: string[], tenantId: string): Promise<{ source: Record<string, TableSum>; differences: string[] }>;
 export function deleteTenant(db: MoveDatabase, tables: string[], tenantId: string): Promise<void>;
+export const SETTLE_MS: number;
 export function moveTenant(opts: {
   control: MoveDatabase;
   databases: (binding: string) => MoveDatabase;
   code: string;
   toBinding: string;
   log?: (line: string) => void;
+  /** Wait after freezing before copying (default SETTLE_MS: cached public survey links expire). */
+  settleMs?: number;
 }): Promise<{ code: string; step: "done"; moved: boolean; from?: string; to?: string }>;

@@ -98,14 +98,21 @@ export async function deleteTenant(db, tables, tenantId) {
  * Moves tenant `code` to `toBinding`. `databases(binding)` gives the database of a binding.
  * Returns what happened; throws (leaving the recorded step) when verification fails.
  */
-export async function moveTenant({ control, databases, code, toBinding, log = () => {} }) {
+/**
+ * How long a frozen tenant is left alone before its rows are copied: Workers keep a public survey
+ * link's tenant (and its database binding) in memory for up to 30 s (worker/intake/public-unit.ts),
+ * so a submission may still reach the source that long after the freeze. Tests pass 0.
+ */
+export const SETTLE_MS = 35_000;
+
+export async function moveTenant({ control, databases, code, toBinding, log = () => {}, settleMs = SETTLE_MS }) {
   const [tenant] = await control.all("SELECT id, db_binding FROM tenants WHERE code = ?", [code]);
   if (!tenant) throw new Error(`Pemda ${code} tidak ditemukan`);
   let [move] = await control.all("SELECT * FROM tenant_moves WHERE tenant_id = ?", [tenant.id]);
   if (move && move.step !== "done" && move.to_binding !== toBinding) throw new Error(`Pemda ${code} sedang dipindahkan ke ${move.to_binding}; selesaikan dulu pemindahan itu`);
   if (!move || move.step === "done") {
     if (tenant.db_binding === toBinding) return { code, step: "done", moved: false };
-    move = { tenant_id: tenant.id, from_binding: tenant.db_binding, to_binding: toBinding, step: "copying" };
+    move = { tenant_id: tenant.id, from_binding: tenant.db_binding, to_binding: toBinding, step: "copying", updated_at: Date.now() };
     await control.batch([
       { sql: "INSERT OR REPLACE INTO tenant_moves (tenant_id, from_binding, to_binding, step, checksums, updated_at) VALUES (?, ?, ?, 'copying', NULL, ?)", params: [tenant.id, move.from_binding, toBinding, Date.now()] },
       { sql: "UPDATE tenants SET db_binding = ? WHERE id = ?", params: [`${MOVING_PREFIX}${toBinding}`, tenant.id] },
@@ -118,6 +125,11 @@ export async function moveTenant({ control, databases, code, toBinding, log = ()
   const setStep = (step, extra = []) => control.batch([{ sql: "UPDATE tenant_moves SET step = ?, updated_at = ? WHERE tenant_id = ?", params: [step, Date.now(), tenant.id] }, ...extra]);
 
   if (move.step === "copying") {
+    const settle = move.updated_at + settleMs - Date.now();
+    if (settle > 0) {
+      log(`${code}: menunggu ${Math.ceil(settle / 1000)} s sampai tautan survei publik berhenti menulis ke ${move.from_binding}`);
+      await new Promise((resolve) => setTimeout(resolve, settle));
+    }
     await copyTenant(source, target, tables, tenant.id);
     const { source: sums, differences } = await compare(source, target, tables, tenant.id);
     if (differences.length) throw new Error(`Verifikasi gagal untuk tabel: ${differences.join(", ")}; jalankan lagi untuk mengulang penyalinan`);

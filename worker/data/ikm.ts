@@ -5,8 +5,8 @@ import { chunkedInserts } from "../db/chunked-insert";
 import { ikmPeriods, ikmRespondentTallies, ikmResponses, ikmSurveyVersions, ikmTallies, perangkatDaerah, unitLayanan } from "../db/schema";
 import type { FigureProvider } from "./figures";
 import { readTenantSettings } from "./tenant-settings";
-import { IKM_UNSUR, ikm, mutuIkm, nrr, tallyAnswers, type IkmTally, type IkmWeightMode, type MutuIkm } from "../../shared/formulas/ikm";
-import { ageBand, DEFAULT_IKM_SURVEY, ikmPeriodLabel, ikmSurveyDefinitionSchema, type IkmRespondentField, type IkmSurveyDefinition } from "../../shared/schemas/ikm";
+import { IKM_UNSUR, ikm, mutuIkm, nrr, type IkmTally, type IkmWeightMode, type MutuIkm } from "../../shared/formulas/ikm";
+import { DEFAULT_IKM_SURVEY, ikmPeriodLabel, ikmSurveyDefinitionSchema, type IkmRespondentField, type IkmSurveyDefinition } from "../../shared/schemas/ikm";
 
 // IKM results are read from tallies only (ikm_tallies, ikm_respondent_tallies): the cost of a
 // results query grows with units × periods, never with the number of responses.
@@ -184,12 +184,13 @@ export async function currentSurvey(db: Db, tenantId: string): Promise<{ version
 /** Survey versions are never changed once written (a new wording is a new version), so each isolate may keep them. */
 const surveyVersions = new Map<string, IkmSurveyDefinition>();
 
-export async function surveyVersion(db: Db, tenantId: string, version: number): Promise<IkmSurveyDefinition | null> {
+/** `db` is only opened when this isolate has not seen the version yet (the intake's hot path makes no D1 round trip). */
+export async function surveyVersion(db: () => Db, tenantId: string, version: number): Promise<IkmSurveyDefinition | null> {
   if (version === 0) return DEFAULT_IKM_SURVEY;
   const key = `${tenantId}:${version}`;
   const known = surveyVersions.get(key);
   if (known) return known;
-  const row = await db
+  const row = await db()
     .select()
     .from(ikmSurveyVersions)
     .where(and(eq(ikmSurveyVersions.tenantId, tenantId), eq(ikmSurveyVersions.version, version)))
@@ -205,83 +206,16 @@ export async function surveyVersion(db: Db, tenantId: string, version: number): 
 
 export type NewResponse = Omit<typeof ikmResponses.$inferInsert, "extraAnswers" | "periodId"> & { extraAnswers: string };
 
-/**
- * One citizen submission as one D1 batch (no reads before it): the periods that contain the day
- * (to explain a refusal), the response row — inserted only into the tenant's open period of that
- * day and only if neither its idempotency key nor its device-day is taken (ON CONFLICT DO
- * NOTHING) — its tallies, added only when this very row was inserted (joined on its new id, so a
- * duplicate counts nothing), and the row stored under the key. Read the outcome with `intakeOutcome`.
- */
-export function intakeStatements(db: Db, r: NewResponse) {
-  const t = ikmTallies;
-  const counts = tallyAnswers([[...r.answers].map(Number)]);
-  const respondent: [IkmRespondentField, string][] = [
-    ["gender", r.gender],
-    ["ageBand", ageBand(r.age)],
-    ["education", r.education],
-    ["occupation", r.occupation],
-    ["service", r.service],
-  ];
-  // INSERT … SELECT with raw SELECTs listing the table's columns in schema order (drizzle cannot batch raw statements with parameters).
-  return [
-    periodsOn(db, r.tenantId, r.submittedOn),
-    db
-      .insert(ikmResponses)
-      .select(
-        sql`SELECT ${r.id}, ${r.tenantId}, ${r.unitId}, ${ikmPeriods.id}, ${r.surveyVersion}, ${r.idempotencyKey}, ${r.answers}, ${r.extraAnswers}, ${r.gender}, ${r.age},
-          ${r.education}, ${r.occupation}, ${r.service}, ${r.saran ?? null}, ${r.saranHidden ? 1 : 0}, ${r.deviceDay ?? null}, ${r.submittedOn}, ${r.submittedAt}
-          FROM ${ikmPeriods} WHERE ${ikmPeriods.tenantId} = ${r.tenantId} AND ${ikmPeriods.startsOn} <= ${r.submittedOn} AND ${ikmPeriods.endsOn} >= ${r.submittedOn}
-          AND ${ikmPeriods.status} = 'open' LIMIT 1`,
-      )
-      .onConflictDoNothing(),
-    db
-      .insert(t)
-      .select(
-        sql`SELECT r.tenant_id, r.unit_id, r.period_id, v.column1, v.column2, v.column3, v.column4, v.column5
-          FROM ${ikmResponses} r JOIN (VALUES ${sql.join(counts.map((c, i) => sql`(${i + 1}, ${c[0]}, ${c[1]}, ${c[2]}, ${c[3]})`), sql`, `)}) v
-          WHERE r.id = ${r.id}`,
-      )
-      .onConflictDoUpdate({
-        target: [t.unitId, t.periodId, t.unsur],
-        set: { n1: sql`${t.n1} + excluded.n1`, n2: sql`${t.n2} + excluded.n2`, n3: sql`${t.n3} + excluded.n3`, n4: sql`${t.n4} + excluded.n4` },
-      }),
-    db
-      .insert(ikmRespondentTallies)
-      .select(
-        sql`SELECT r.tenant_id, r.unit_id, r.period_id, v.column1, v.column2, 1
-          FROM ${ikmResponses} r JOIN (VALUES ${sql.join(respondent.map(([f, v]) => sql`(${f}, ${v})`), sql`, `)}) v
-          WHERE r.id = ${r.id}`,
-      )
-      .onConflictDoUpdate({
-        target: [ikmRespondentTallies.unitId, ikmRespondentTallies.periodId, ikmRespondentTallies.field, ikmRespondentTallies.value],
-        set: { n: sql`${ikmRespondentTallies.n} + 1` },
-      }),
-    db
-      .select({ id: ikmResponses.id })
-      .from(ikmResponses)
-      .where(and(eq(ikmResponses.tenantId, r.tenantId), eq(ikmResponses.unitId, r.unitId), eq(ikmResponses.idempotencyKey, r.idempotencyKey))),
-  ] as const;
-}
-
 export type IntakeOutcome =
   | { status: "recorded" | "duplicate"; id: string }
   | { status: "device_day_taken" }
   | { status: "no_open_period"; closed: boolean };
 
-/** What happened to a submission, from the results of `intakeStatements`' batch. */
-export function intakeOutcome(id: string, [periods, , , , stored]: readonly [PeriodRow[], unknown, unknown, unknown, { id: string }[]]): IntakeOutcome {
-  const row = stored[0];
-  if (row) return { status: row.id === id ? "recorded" : "duplicate", id: row.id };
-  const state = periodState(periods);
-  if (!state.open) return { status: "no_open_period", closed: state.closed };
-  return { status: "device_day_taken" };
-}
-
 /** The periods of a tenant that contain `date` (YYYY-MM-DD); they never overlap, but one may be closed. */
 const periodsOn = (db: Db, tenantId: string, date: string) =>
   db.select().from(ikmPeriods).where(and(eq(ikmPeriods.tenantId, tenantId), sql`${ikmPeriods.startsOn} <= ${date}`, sql`${ikmPeriods.endsOn} >= ${date}`));
 
-const periodState = (rows: PeriodRow[]) => ({ open: rows.find((p) => p.status === "open") ?? null, closed: rows.some((p) => p.status === "closed") });
+export const periodState = <P extends Pick<PeriodRow, "status">>(rows: P[]) => ({ open: rows.find((p) => p.status === "open") ?? null, closed: rows.some((p) => p.status === "closed") });
 
 /** The open period of a tenant that contains `date` (YYYY-MM-DD), if any, and whether one exists but is closed. */
 export async function periodForDate(db: Db, tenantId: string, date: string) {
@@ -296,7 +230,8 @@ export const todayWib = (now = Date.now()) => new Date(now + 7 * 3600_000).toISO
 export type RecountDiff = { unitId: string; periodId: string; unsur: number; stored: Counts; counted: Counts };
 
 const ANSWER_COLUMNS = IKM_UNSUR.flatMap((_, i) => [1, 2, 3, 4].map((a) => `sum(substr(answers, ${i + 1}, 1) = '${a}') AS c${i * 4 + a - 1}`)).join(", ");
-const AGE_BAND_SQL = "CASE WHEN age < 20 THEN '<20' WHEN age >= 60 THEN '60+' ELSE (age / 10 * 10) || '-' || (age / 10 * 10 + 9) END";
+/** `ageBand` (shared/schemas/ikm.ts) in SQL, over a column named `age`. */
+export const AGE_BAND_SQL = "CASE WHEN age < 20 THEN '<20' WHEN age >= 60 THEN '60+' ELSE (age / 10 * 10) || '-' || (age / 10 * 10 + 9) END";
 
 /**
  * Recounts a period's tallies from the raw responses (aggregated in SQL), returns where the

@@ -1,17 +1,18 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { renderSVG } from "uqr";
 import { z } from "zod";
 import type { AppEnv } from "../env";
-import { controlDb, tenantDb } from "../db/client";
-import { ikmSlugs, perangkatDaerah, rateLimits, tenants, unitLayanan } from "../db/schema";
+import { controlDb, tenantD1, tenantDb } from "../db/client";
+import { perangkatDaerah, tenants, unitLayanan } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok } from "../openapi";
-import { countedWindow, waitAfterHit, type Limit } from "../auth/rate-limit";
 import { sha256Hex } from "../auth/crypto";
 import { readTenantSettings } from "../data/tenant-settings";
-import { addInto, currentSurvey, emptyTallies, intakeOutcome, intakeStatements, periodForDate, periodOut, summarize, surveyVersion, tenantPeriods, todayWib, unitTallies, type UnitRow } from "../data/ikm";
+import { addInto, emptyTallies, periodForDate, periodOut, summarize, surveyVersion, tenantPeriods, todayWib, unitTallies, type UnitRow } from "../data/ikm";
+import { publicSurvey, publicUnit, type PublicUnit } from "../intake/public-unit";
+import { submitIntake } from "../intake/batcher";
 import { IKM_UNSUR } from "../../shared/formulas/ikm";
 import {
   EDUCATION_LABELS,
@@ -33,58 +34,17 @@ import {
 export const ikmPublicRoutes = new OpenAPIHono<AppEnv>();
 
 const slugParams = z.object({ slug: z.string().max(80) });
-/** Per IP and unit: generous, since a service counter's tablet or office Wi-Fi shares one address. */
-const submitLimit = (ip: string, unitId: string): Limit => ({ key: `ikm:${ip}:${unitId}`, max: 60, windowMs: 10 * 60 * 1000 });
 
 /**
- * The tenant behind a public slug (a control-plane statement, so it can share a batch): slugs are
- * global, the control plane's slug map names the tenant whose database holds the unit.
+ * The active unit behind a public slug (cached, worker/intake/public-unit.ts) with its tenant set on
+ * the context; unknown → 404, a tenant database that is not configured → 503.
  */
-const slugQuery = (c: Context<AppEnv>, slug: string) =>
-  controlDb(c)
-    // Batched, D1 keys result columns by name: every column here needs a distinct name (hence the alias).
-    .select({
-      unitId: ikmSlugs.unitId,
-      tenant: { id: tenants.id, code: tenants.code, name: sql<string>`${tenants.name}`.as("tenant_name"), kind: tenants.kind, dbBinding: tenants.dbBinding },
-    })
-    .from(ikmSlugs)
-    .innerJoin(tenants, eq(tenants.id, ikmSlugs.tenantId))
-    .where(and(eq(ikmSlugs.slug, slug.toLowerCase()), eq(tenants.status, "active")))
-    .limit(1);
-
-/** Sets the slug's tenant on the context and reads the active unit with its PD name from the tenant's database; unknown → 404. */
-async function enterUnit(c: Context<AppEnv>, mapped: Awaited<ReturnType<ReturnType<typeof slugQuery>["all"]>>[number] | undefined) {
-  if (!mapped) throw notFound("Unit layanan");
-  const { tenant } = mapped;
-  c.set("tenant", { id: tenant.id, code: tenant.code, name: tenant.name, kind: tenant.kind, dbBinding: tenant.dbBinding });
-  const db = tenantDb(c);
-  const found = await db
-    .select({ unit: unitLayanan, pdName: perangkatDaerah.name })
-    .from(unitLayanan)
-    .innerJoin(perangkatDaerah, and(eq(perangkatDaerah.id, unitLayanan.pdId), eq(perangkatDaerah.tenantId, unitLayanan.tenantId)))
-    .where(and(eq(unitLayanan.tenantId, tenant.id), eq(unitLayanan.id, mapped.unitId), eq(unitLayanan.active, true)))
-    .get();
+async function enterUnit(c: Context<AppEnv>, slug: string): Promise<PublicUnit> {
+  const found = await publicUnit(c.env, slug);
   if (!found) throw notFound("Unit layanan");
-  return { unit: found.unit, pdName: found.pdName, db };
-}
-
-/** The active unit behind a public slug, with its tenant set on the context; unknown → 404. */
-async function publicUnit(c: Context<AppEnv>, slug: string) {
-  return enterUnit(c, await slugQuery(c, slug).get());
-}
-
-/**
- * Counts this submission against its IP × unit limit (before storing it: replays and refusals
- * count too), only for a unit with this slug; returns the counter after counting.
- */
-function countSubmission(c: Context<AppEnv>, slug: string, ip: string, now: number) {
-  // The limit's key without the unit id (`ikm:<ip>:`); SQLite appends the id the slug map names.
-  const { key, windowMs } = submitLimit(ip, "");
-  return controlDb(c)
-    .insert(rateLimits)
-    .select(sql`SELECT ${key} || ${ikmSlugs.unitId}, ${now}, 1 FROM ${ikmSlugs} WHERE ${ikmSlugs.slug} = ${slug.toLowerCase()}`)
-    .onConflictDoUpdate({ target: rateLimits.key, set: countedWindow(windowMs, now) })
-    .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
+  tenantD1(c.env, found.tenant.dbBinding);
+  c.set("tenant", found.tenant);
+  return found;
 }
 
 const option = z.object({ value: z.string(), label: z.string() });
@@ -112,9 +72,10 @@ ikmPublicRoutes.openapi(
     responses: { 200: ok(formOut), ...errors },
   }),
   async (c) => {
-    const { unit, pdName, db } = await publicUnit(c, c.req.valid("param").slug);
-    const tenant = c.get("tenant");
-    const [survey, period] = await Promise.all([currentSurvey(db, tenant.id), periodForDate(db, tenant.id, todayWib())]);
+    const { unit, pdName, tenant } = await enterUnit(c, c.req.valid("param").slug);
+    const db = tenantDb(c);
+    // The period is read each time: the form tells the citizen whether the survey is open.
+    const [survey, period] = await Promise.all([publicSurvey(db, tenant.id), periodForDate(db, tenant.id, todayWib())]);
     return c.json(
       {
         unit: { slug: unit.slug, name: unit.name, pdName, tenantCode: tenant.code, tenantName: tenant.name, services: JSON.parse(unit.services) as string[], onePerDevice: unit.onePerDevice },
@@ -146,20 +107,14 @@ ikmPublicRoutes.openapi(
   }),
   async (c) => {
     const input = c.req.valid("json");
-    const { slug } = c.req.valid("param");
     const ip = c.req.header("cf-connecting-ip") ?? "local";
     const now = Date.now();
-    // The slug's tenant with this submission counted (control plane), then the unit and the intake (tenant database).
-    const [[mapped], [counter]] = await controlDb(c).batch([slugQuery(c, slug), countSubmission(c, slug, ip, now)]);
-    const { unit, db } = await enterUnit(c, mapped);
-    const tenantId = c.get("tenant").id;
+    // No D1 round trip of its own: the unit comes from the isolate's cache, the row goes to the tenant's batcher.
+    const { unit, tenant } = await enterUnit(c, c.req.valid("param").slug);
     if (input.website) throw new AppError("bad_request", "Pengiriman ditolak. Muat ulang halaman lalu isi kembali.");
     if (input.fillMs < IKM_MIN_FILL_MS) throw new AppError("bad_request", "Pengisian terlalu cepat. Mohon baca setiap pertanyaan, lalu kirim kembali.");
 
-    const wait = waitAfterHit(submitLimit(ip, unit.id), counter, now);
-    if (wait > 0) throw new AppError("rate_limited", `Terlalu banyak pengiriman dari jaringan ini. Coba lagi dalam ${Math.ceil(wait / 60)} menit.`, undefined, { "Retry-After": String(wait) });
-
-    const definition = await surveyVersion(db, tenantId, input.version);
+    const definition = await surveyVersion(() => tenantDb(c), tenant.id, input.version);
     if (!definition) throw new AppError("conflict", "Formulir survei sudah berubah. Muat ulang halaman lalu isi kembali.");
     const extra = checkExtra(definition.extraQuestions, input.extra);
     checkService(unit, input.service);
@@ -170,29 +125,25 @@ ikmPublicRoutes.openapi(
       deviceDay = `${(await sha256Hex(input.deviceId)).slice(0, 32)}:${today}`;
     }
 
-    const id = crypto.randomUUID();
-    const results = await db.batch(
-      intakeStatements(db, {
-        id,
-        tenantId,
-        unitId: unit.id,
-        surveyVersion: input.version,
-        idempotencyKey: input.idempotencyKey,
-        answers: input.answers.join(""),
-        extraAnswers: JSON.stringify(extra),
-        gender: input.gender,
-        age: input.age,
-        education: input.education,
-        occupation: input.occupation,
-        service: input.service,
-        saran: input.saran || null,
-        saranHidden: input.saran ? looksAbusive(input.saran) : false,
-        deviceDay,
-        submittedOn: today,
-        submittedAt: now,
-      }),
-    );
-    const outcome = intakeOutcome(id, results);
+    const outcome = await submitIntake(c.env, tenant, ip, {
+      id: crypto.randomUUID(),
+      tenantId: tenant.id,
+      unitId: unit.id,
+      surveyVersion: input.version,
+      idempotencyKey: input.idempotencyKey,
+      answers: input.answers.join(""),
+      extraAnswers: JSON.stringify(extra),
+      gender: input.gender,
+      age: input.age,
+      education: input.education,
+      occupation: input.occupation,
+      service: input.service,
+      saran: input.saran || null,
+      saranHidden: input.saran ? looksAbusive(input.saran) : false,
+      deviceDay,
+      submittedOn: today,
+      submittedAt: now,
+    });
     switch (outcome.status) {
       case "recorded":
         return c.json({ status: "recorded" as const, receipt: receipt(outcome.id) }, 201);
@@ -240,7 +191,7 @@ ikmPublicRoutes.openapi(
     responses: { 200: { description: "SVG", content: { "image/svg+xml": { schema: z.string() } } }, ...errors },
   }),
   async (c) => {
-    const { unit } = await publicUnit(c, c.req.valid("param").slug);
+    const { unit } = await enterUnit(c, c.req.valid("param").slug);
     const url = `${new URL(c.req.url).origin}/s/${unit.slug}`;
     const svg = renderSVG(url, { ecc: "M", border: 2, pixelSize: 10 });
     return c.body(svg, 200, { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "public, max-age=3600" });

@@ -27,6 +27,7 @@ import {
   type IkmSummary,
   type PeriodRow,
 } from "../data/ikm";
+import { forgetPublicSurvey } from "../intake/public-unit";
 import { findUnit } from "./unit-layanan";
 import { IKM_UNSUR, sampleSizeKrejcieMorgan, sampleSizeSlovin, type IkmWeightMode } from "../../shared/formulas/ikm";
 import { ikmPeriodDates, ikmPeriodInputSchema, ikmPeriodLabel, ikmPeriodPatchSchema, ikmSurveyDefinitionSchema, IKM_PERIOD_KINDS } from "../../shared/schemas/ikm";
@@ -86,6 +87,7 @@ ikmRoutes.openapi(
     } catch {
       throw new AppError("conflict", "Kuesioner baru saja diubah orang lain. Muat ulang lalu simpan kembali.");
     }
+    forgetPublicSurvey(tenantId);
     return c.json(await surveyState(db, tenantId), 201);
   },
 );

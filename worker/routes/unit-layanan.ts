@@ -10,6 +10,7 @@ import { errors, jsonBody, ok, tenantParams } from "../openapi";
 import { canActForPd } from "../middleware/tenant";
 import { audit } from "../audit";
 import { unitsWithPd, type UnitRow } from "../data/ikm";
+import { forgetPublicUnit } from "../intake/public-unit";
 import { unitLayananInputSchema, unitLayananPatchSchema } from "../../shared/schemas/ikm";
 
 export const unitLayananRoutes = new OpenAPIHono<AppEnv>();
@@ -160,6 +161,7 @@ unitLayananRoutes.openapi(
     } else {
       await write();
     }
+    forgetPublicUnit(before.slug);
     return c.json(toOut(after, pdName), 200);
   },
 );
