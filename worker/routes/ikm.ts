@@ -1,3 +1,4 @@
+import { contentDisposition } from "../http/content-disposition";
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, type SQL } from "drizzle-orm";
@@ -500,7 +501,7 @@ ikmRoutes.openapi(
       const buf = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
       return c.body(buf, 200, {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "content-disposition": `attachment; filename="${fileName("responden-ikm", scope, "xlsx")}"`,
+        "content-disposition": contentDisposition(fileName("responden-ikm", scope, "xlsx")),
       });
     }
     const encoder = new TextEncoder();
@@ -511,7 +512,7 @@ ikmRoutes.openapi(
         controller.close();
       },
     });
-    return c.body(stream, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName("responden-ikm", scope, "csv")}"` });
+    return c.body(stream, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": contentDisposition(fileName("responden-ikm", scope, "csv")) });
   },
 );
 
@@ -551,11 +552,11 @@ ikmRoutes.openapi(
       const buf = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
       return c.body(buf, 200, {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "content-disposition": `attachment; filename="${fileName("laporan-ikm", scope, "xlsx")}"`,
+        "content-disposition": contentDisposition(fileName("laporan-ikm", scope, "xlsx")),
       });
     }
     const text = "\uFEFF" + csvLine([title]) + csvLine(header) + rows.map(csvLine).join("");
-    return c.body(text, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName("laporan-ikm", scope, "csv")}"` });
+    return c.body(text, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": contentDisposition(fileName("laporan-ikm", scope, "csv")) });
   },
 );
 
