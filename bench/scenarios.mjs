@@ -23,6 +23,8 @@ export const SCENARIOS = [
   {
     name: "survey submission (public, new response each)",
     target: "intake",
+    // Group commit gains with concurrency (worker/intake/batcher.ts): also measured with many clients at once.
+    saturate: true,
     method: "POST",
     path: `/api/v1/public/ikm/units/${BENCH.bigUnitSlug}/responses`,
     // Each request from its own address, so the per-IP limit does not cap what is measured.
@@ -45,9 +47,9 @@ export const SCENARIOS = [
 
 /** The issue's targets, checked against the scenarios marked with `target`. */
 export const TARGETS = [
-  { name: "ranking p50 ≤ 2 × health p50", check: (r, base) => r.ranking.latency.p50 <= 2 * base.latency.p50 },
-  { name: "IKM results (1,000,000 responses) p99 < 50 ms", check: (r) => r.ikm.latency.p99 < 50 },
-  { name: "survey intake ≥ 500/s", check: (r) => r.intake.requests.average >= 500 },
+  { name: "ranking p50 ≤ 2 × health p50", uses: "ranking", check: (r, base) => r.latency.p50 <= 2 * base.latency.p50 },
+  { name: "IKM results (1,000,000 responses) p99 < 50 ms", uses: "ikm", check: (r) => r.latency.p99 < 50 },
+  { name: "survey intake ≥ 500/s", uses: "intake", check: (r) => r.requests.average >= 500 },
 ];
 
 /** Pages whose JavaScript is weighed (gzip), loaded in Chromium as a user would. */

@@ -111,8 +111,12 @@ export async function deliverOutbox(env: Env, fetcher: typeof fetch = fetch) {
   return transport ? deliverPending(outboxDb(env), transport) : { sent: 0, failed: 0 };
 }
 
-/** After a write request (which may have queued e-mail), deliver in the background so it does not wait for cron. */
+/**
+ * After a signed-in write (which may have queued e-mail), deliver in the background so it does not
+ * wait for cron. Public writes (citizens' survey responses) queue none: they must not cost an
+ * outbox query each.
+ */
 export const deliverAfterWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
-  if (c.req.method !== "GET" && emailTransport(c.env)) c.executionCtx.waitUntil(deliverOutbox(c.env).catch(() => undefined));
+  if (c.req.method !== "GET" && c.get("user") && emailTransport(c.env)) c.executionCtx.waitUntil(deliverOutbox(c.env).catch(() => undefined));
 };
