@@ -6,7 +6,7 @@ import { deliverOutbox, deliverPending, emailTransport, MAX_ATTEMPTS, outboxSend
 import { outboxItems } from "../worker/routes/account";
 
 // The production e-mail path (issue 12): an HTTP e-mail API drains the outbox. fetch is injected: no network.
-const db = drizzle(env.DB, { schema });
+const db = drizzle(env.DB);
 const configured = { ...env, EMAIL_API_URL: "https://mail.example.test/v1/send", EMAIL_API_KEY: "kunci-rahasia", EMAIL_FROM: "Akuntabel <no-reply@pemda.test>" } as Env;
 
 type Call = { url: string; init: RequestInit };

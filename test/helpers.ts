@@ -1,7 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
 import { hashPassword } from "../worker/auth/password";
-import * as schema from "../worker/db/schema";
 import { tenantDbOf } from "../worker/db/client";
 import { emptiestBinding } from "../worker/data/shards";
 import type { Role } from "../shared/roles";
@@ -55,7 +54,7 @@ const bindingOf = new Map<string, string>();
 /** A tenant, placed like onboarding places it (the emptiest tenant database) unless `binding` is given. */
 export async function seedTenant(code: string, kind: "provinsi" | "kabupaten" | "kota" = code.includes(".") ? "kabupaten" : "provinsi", binding?: string) {
   const id = crypto.randomUUID();
-  const dbBinding = binding ?? (await emptiestBinding(env, drizzle(env.DB, { schema })));
+  const dbBinding = binding ?? (await emptiestBinding(env, drizzle(env.DB)));
   await env.DB.prepare("INSERT INTO tenants (id, code, name, kind, status, settings, db_binding, created_at) VALUES (?, ?, ?, ?, 'active', '{}', ?, ?)")
     .bind(id, code, `Pemda ${code}`, kind, dbBinding, Date.now())
     .run();

@@ -91,7 +91,7 @@ describe("heavy reads served from memory", () => {
     expect((await cached(rankingPath(), { cookie: t.a.tenant_admin, headers: { "x-d1-bookmark": given } })).headers.get("x-cache")).toBe("hit");
     // Another isolate writes (nothing here notices) and hands its caller the newer bookmark.
     const session = env[binding as "TENANT_DB_0"].withSession(entryBookmark);
-    await drizzle(session as unknown as D1Database, { schema }).insert(schema.budgetLines).values({
+    await drizzle(session as unknown as D1Database).insert(schema.budgetLines).values({
       id: id(), tenantId: t.tA, pdId: t.pdA, year: YEAR, nodeId, level: "program", code: "9", name: "Program", sasaranId: nodeId, jenis: "operasi",
       paguMurni: 1000, paguPerubahan: null, realisasiTw1: 0, realisasiTw2: 0, realisasiTw3: 0, realisasiTw4: 400, version: 1, createdAt: now, updatedAt: now,
     });

@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api, login, PASSWORD, seedUser } from "./helpers";
 import { codeFor, enrolTotp } from "./security-helpers";
 import { isSealed, openSecret, sealLegacyTotpSecrets, sealSecret } from "../worker/auth/secret-box";
-import * as schema from "../worker/db/schema";
 import worker from "../worker/index";
 import { newTotpSecret } from "../worker/auth/totp";
 
@@ -96,6 +95,6 @@ describe("the cron job", () => {
     expect(await openSecret(env, after.secret!, idle)).toBe(plain);
     expect(await openSecret(env, after.pending_secret!, idle)).toBe(pending);
     expect((await row(userId))!.secret).toBe(sealedBefore);
-    expect(await sealLegacyTotpSecrets(env, drizzle(env.DB, { schema }))).toBe(0);
+    expect(await sealLegacyTotpSecrets(env, drizzle(env.DB))).toBe(0);
   });
 });

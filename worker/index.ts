@@ -1,6 +1,5 @@
 import { drizzle } from "drizzle-orm/d1";
 import { createApp } from "./app";
-import * as schema from "./db/schema";
 import { runReminders } from "./reminders";
 import { deliverOutbox } from "./notify/email";
 import { sealLegacyTotpSecrets } from "./auth/secret-box";
@@ -18,7 +17,7 @@ const app = createApp();
 async function daily(env: Env) {
   await runReminders(env);
   await deliverOutbox(env);
-  if (env.TOTP_ENCRYPTION_KEY) await sealLegacyTotpSecrets(env, drizzle(env.DB, { schema }));
+  if (env.TOTP_ENCRYPTION_KEY) await sealLegacyTotpSecrets(env, drizzle(env.DB));
   for (const binding of tenantBindings(env)) {
     // A database that is down keeps its jobs until the next run.
     await sweepAbandonedJobs(tenantDbOf(env, binding), env.DOCUMENTS).catch((e) => console.error(`sweepAbandonedJobs: ${binding} unavailable`, e));

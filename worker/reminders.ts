@@ -1,6 +1,5 @@
 import { and, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import * as schema from "./db/schema";
 import { tenantDbOf, type Db } from "./db/client";
 import { tenantsByBinding } from "./data/shards";
 import { chunk } from "./db/chunked-insert";
@@ -37,7 +36,7 @@ async function dueIn(db: Db, tenantIds: string[], year: number, today: string, h
  * from every tenant database; the log, inbox and outbox rows are control-plane rows, one batch each.
  */
 export async function runReminders(env: Env, now = Date.now()): Promise<{ sent: number }> {
-  const db = drizzle(env.DB, { schema });
+  const db = drizzle(env.DB);
   const today = isoDay(now);
   const year = Number(today.slice(0, 4));
   const horizon = isoDay(now + LOOKAHEAD_DAYS * 86_400_000);

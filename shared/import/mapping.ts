@@ -89,7 +89,7 @@ export function matchColumns(columns: ColumnSpec[], headers: string[], mapping: 
   const exact = Object.keys(mapping).length === 0 && headers.every((h) => !h.trim() || columns.some((c) => sameHeader(c, h))) && columns.every((c) => !c.required || index.has(c.key));
   const taken = new Set(index.values());
   const open = columns.filter((c) => !index.has(c.key));
-  const free = headers.map((h, at) => at).filter((at) => !taken.has(at) && headers[at]!.trim());
+  const free = headers.map((_, at) => at).filter((at) => !taken.has(at) && headers[at]!.trim());
   const score = open.map((c) => free.map((at) => Math.max(headerSimilarity(c.header, headers[at]!), headerSimilarity(c.key, headers[at]!))));
   const guessed = new Map<string, number>();
   bestAssignment(score).forEach((j, i) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as schema from "./schema";
 import { batchIfChanged } from "./guarded-batch";
 
-const db = drizzle(env.DB, { schema });
+const db = drizzle(env.DB);
 const auditRows = async () => (await db.select().from(schema.auditLog).where(eq(schema.auditLog.entity, "guard-test")).all()).length;
 const auditRow = () => db.insert(schema.auditLog).values({ action: "update", entity: "guard-test", createdAt: Date.now() });
 

@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import * as schema from "../db/schema";
 import { ikmSlugs, perangkatDaerah, tenants, unitLayanan } from "../db/schema";
 import { tenantDbOf, type Db } from "../db/client";
 import { Memo } from "../cache/memo";
@@ -64,7 +63,7 @@ export function forgetPublicCaches() {
 
 /** The slug map (control plane) names the tenant and unit; the unit and its PD are read in the tenant's database. */
 async function lookUp(env: Env, slug: string): Promise<PublicUnit | null> {
-  const mapped = await drizzle(env.DB, { schema })
+  const mapped = await drizzle(env.DB)
     .select({ unitId: ikmSlugs.unitId, tenant: { id: tenants.id, code: tenants.code, name: tenants.name, kind: tenants.kind, dbBinding: tenants.dbBinding } })
     .from(ikmSlugs)
     .innerJoin(tenants, eq(tenants.id, ikmSlugs.tenantId))

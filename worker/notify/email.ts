@@ -3,7 +3,6 @@ import { and, asc, eq, isNull, lt } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import type { MiddlewareHandler } from "hono";
 import type { Db } from "../db/client";
-import * as schema from "../db/schema";
 import type { AppEnv } from "../env";
 import { emailOutbox } from "../db/schema";
 
@@ -103,7 +102,7 @@ export async function deliverPending(db: Db, transport: EmailTransport, limit = 
 }
 
 /** Control-plane handle for the dispatcher (the outbox is a control table). */
-const outboxDb = (env: Env) => drizzle(env.DB, { schema });
+const outboxDb = (env: Env) => drizzle(env.DB);
 
 /** Sends pending e-mail when a transport is configured; for the cron run and after write requests. */
 export async function deliverOutbox(env: Env, fetcher: typeof fetch = fetch) {

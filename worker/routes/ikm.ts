@@ -29,7 +29,6 @@ import {
   type PeriodRow,
 } from "../data/ikm";
 import { forgetPublicSurvey } from "../intake/public-unit";
-import { findUnit } from "./unit-layanan";
 import { IKM_UNSUR, sampleSizeKrejcieMorgan, sampleSizeSlovin, type IkmWeightMode } from "../../shared/formulas/ikm";
 import { ikmPeriodDates, ikmPeriodInputSchema, ikmPeriodLabel, ikmPeriodPatchSchema, ikmSurveyDefinitionSchema, IKM_PERIOD_KINDS } from "../../shared/schemas/ikm";
 
