@@ -3,6 +3,7 @@
 import { z } from "./zod-locale";
 import { PD_KINDS, TENANT_KINDS } from "../kinds";
 import { ROLES } from "../roles";
+import { tenantSettingsSchema } from "./tenant";
 
 export const perangkatDaerahOut = z.object({
   id: z.string(),
@@ -67,4 +68,101 @@ export const platformTenantOut = z.object({
   /** The tenant database binding that holds the tenant (the shard map, tenants.db_binding). */
   database: z.string(),
   createdAt: z.string(),
+});
+
+// ---- signed-in user and account (worker/routes/auth.ts, account.ts, tenant.ts) ----
+
+/** POST /auth/login: a session, or a second step still to do. */
+export const loginResultOut = z.object({
+  ok: z.literal(true),
+  totpRequired: z.boolean().optional(),
+  challenge: z.string().optional(),
+  totpEnrolmentRequired: z.boolean().optional(),
+});
+
+export const meOut = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), isPlatformOperator: z.boolean() }),
+  security: z.object({ totpEnabled: z.boolean(), totpEnrolmentRequired: z.boolean() }),
+  unreadNotifications: z.number().int(),
+  tenants: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      kind: z.enum(TENANT_KINDS),
+      grants: z.array(z.object({ role: z.enum(ROLES), pdId: z.string().nullable(), pdName: z.string().nullable() })),
+    }),
+  ),
+});
+
+/** GET /tenants/{code}: the tenant, its settings and the caller's roles in it. */
+export const tenantOut = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(TENANT_KINDS),
+  settings: tenantSettingsSchema,
+  grants: z.array(z.object({ role: z.enum(ROLES), pdId: z.string().nullable() })),
+});
+
+export const accountSecurityOut = z.object({ totpEnabled: z.boolean(), totpRequired: z.boolean(), totpEnrolmentRequired: z.boolean(), recoveryCodesLeft: z.number().int() });
+
+export const accountSessionOut = z.object({ id: z.string(), device: z.string(), userAgent: z.string().nullable(), createdAt: z.string(), lastSeenAt: z.string(), current: z.boolean() });
+
+export const notificationOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  read: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const outboxEmailOut = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  kind: z.string(),
+  createdAt: z.string(),
+  /** Delivery through the HTTP e-mail API (null while pending, or when none is configured). */
+  sentAt: z.string().nullable(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+});
+
+export const apiTokenOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  role: z.enum(ROLES),
+  pdId: z.string().nullable(),
+  scopes: z.array(z.string()),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+// ---- deadlines and the late-updaters board (worker/routes/deadlines.ts) ----
+
+export const deadlineOut = z.object({ id: z.string(), year: z.number().int(), key: z.string(), label: z.string(), dueDate: z.string(), remindDaysBefore: z.number().int(), custom: z.boolean() });
+
+export const monitoringOut = z.object({
+  year: z.number().int(),
+  today: z.string(),
+  tracked: z.array(z.object({ deadlineId: z.string(), key: z.string(), label: z.string(), dueDate: z.string(), submitted: z.number().int(), total: z.number().int() })),
+  untracked: z.array(z.object({ label: z.string(), dueDate: z.string() })),
+  rows: z.array(
+    z.object({
+      pdId: z.string(),
+      pdCode: z.string(),
+      pdName: z.string(),
+      deadlineId: z.string(),
+      label: z.string(),
+      dueDate: z.string(),
+      status: z.enum(["missing", "late"]),
+      daysLate: z.number().int(),
+      submittedAt: z.string().nullable(),
+    }),
+  ),
 });

@@ -26,6 +26,7 @@ import { listNotifications, unreadCount } from "../data/notifications";
 import { emailSender } from "../notify/email";
 import { openSecret, sealSecret, sealed } from "../auth/secret-box";
 import { audit } from "../audit";
+import { accountSecurityOut, accountSessionOut, notificationOut, outboxEmailOut } from "../../shared/schemas/responses";
 
 export const accountRoutes = new OpenAPIHono<AppEnv>();
 
@@ -48,7 +49,7 @@ accountRoutes.openapi(
     summary: "Two-step sign-in state of the signed-in user",
     middleware: [requireUser] as const,
     responses: {
-      200: ok(z.object({ totpEnabled: z.boolean(), totpRequired: z.boolean(), totpEnrolmentRequired: z.boolean(), recoveryCodesLeft: z.number().int() })),
+      200: ok(accountSecurityOut),
       ...errors,
     },
   }),
@@ -186,11 +187,7 @@ accountRoutes.openapi(
     summary: "The signed-in user's active sessions (device, last seen)",
     middleware: [requireUser] as const,
     responses: {
-      200: ok(
-        z.object({
-          items: z.array(z.object({ id: z.string(), device: z.string(), userAgent: z.string().nullable(), createdAt: z.string(), lastSeenAt: z.string(), current: z.boolean() })),
-        }),
-      ),
+      200: ok(z.object({ items: z.array(accountSessionOut) })),
       ...errors,
     },
   }),
@@ -358,15 +355,6 @@ accountRoutes.openapi(
   },
 );
 
-const notificationOut = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  link: z.string().nullable(),
-  read: z.boolean(),
-  createdAt: z.string(),
-});
 
 accountRoutes.openapi(
   createRoute({
@@ -429,22 +417,7 @@ accountRoutes.openapi(
   },
 );
 
-export const outboxOut = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      to: z.string(),
-      subject: z.string(),
-      body: z.string(),
-      kind: z.string(),
-      createdAt: z.string(),
-      /** Delivery through the HTTP e-mail API (null while pending, or when none is configured). */
-      sentAt: z.string().nullable(),
-      attempts: z.number().int(),
-      lastError: z.string().nullable(),
-    }),
-  ),
-});
+export const outboxOut = z.object({ items: z.array(outboxEmailOut) });
 export const outboxItems = (rows: (typeof emailOutbox.$inferSelect)[]) =>
   rows.map((r) => ({
     id: r.id,

@@ -8,12 +8,13 @@ import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, okSchema, tenantParams } from "../openapi";
 import { createApiTokenSchema } from "../../shared/schemas/security";
 import { pageQuerySchema } from "../../shared/schemas/common";
-import { PD_SCOPED_ROLES, ROLES } from "../../shared/roles";
+import { PD_SCOPED_ROLES } from "../../shared/roles";
 import { requireRole } from "../middleware/tenant";
 import { newApiToken } from "../auth/api-tokens";
 import { sha256Hex } from "../auth/crypto";
 import { outboxItems, outboxOut } from "./account";
 import { audit } from "../audit";
+import { apiTokenOut } from "../../shared/schemas/responses";
 
 export const apiTokenRoutes = new OpenAPIHono<AppEnv>();
 const adminOnly = requireRole("tenant_admin");
@@ -26,18 +27,6 @@ apiTokenRoutes.openAPIRegistry.registerComponent("securitySchemes", "apiToken", 
 });
 apiTokenRoutes.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "akt_session" });
 
-const tokenOut = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  role: z.enum(ROLES),
-  pdId: z.string().nullable(),
-  scopes: z.array(z.string()),
-  createdAt: z.string(),
-  expiresAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const toOut = (t: typeof apiTokens.$inferSelect) => ({
   id: t.id,
@@ -60,7 +49,7 @@ apiTokenRoutes.openapi(
     summary: "API tokens of this tenant (never the token itself), with last-used time",
     middleware: [adminOnly] as const,
     request: { params: tenantParams },
-    responses: { 200: ok(z.object({ items: z.array(tokenOut) })), ...errors },
+    responses: { 200: ok(z.object({ items: z.array(apiTokenOut) })), ...errors },
   }),
   async (c) => {
     const rows = await controlDb(c).select().from(apiTokens).where(eq(apiTokens.tenantId, c.get("tenant").id)).orderBy(desc(apiTokens.createdAt)).all();
@@ -76,7 +65,7 @@ apiTokenRoutes.openapi(
     summary: "Create an API token for another government system; the token is shown only in this answer",
     middleware: [adminOnly] as const,
     request: { params: tenantParams, ...jsonBody(createApiTokenSchema) },
-    responses: { 201: ok(tokenOut.extend({ token: z.string() })), ...errors },
+    responses: { 201: ok(apiTokenOut.extend({ token: z.string() })), ...errors },
   }),
   async (c) => {
     const t = c.get("tenant");

@@ -8,7 +8,6 @@ import { pdKey, pdNames } from "../data/shards";
 import { AppError } from "../errors";
 import { errors, jsonBody, ok, okSchema } from "../openapi";
 import { loginSchema } from "../../shared/schemas/auth";
-import { ROLES } from "../../shared/roles";
 import { DUMMY_HASH, verifyPassword } from "../auth/password";
 import { createSession, endSession } from "../auth/session";
 import { clear, enforceLimits, hit, loginLimits } from "../auth/rate-limit";
@@ -19,6 +18,7 @@ import { verifyTotp } from "../auth/totp";
 import { openSecret, sealed } from "../auth/secret-box";
 import { createChallenge, readChallenge, totpRequired, totpState, totpStateQuery, useRecoveryCode } from "../data/security";
 import { unreadCountQuery } from "../data/notifications";
+import { loginResultOut, meOut } from "../../shared/schemas/responses";
 
 export const authRoutes = new OpenAPIHono<AppEnv>();
 
@@ -27,26 +27,7 @@ export const authRoutes = new OpenAPIHono<AppEnv>();
  * enrolled user, `totpRequired` and a challenge for POST /auth/login/totp (no session yet);
  * or `totpEnrolmentRequired` with a session that can only reach enrolment.
  */
-const loginResult = z.object({
-  ok: z.literal(true),
-  totpRequired: z.boolean().optional(),
-  challenge: z.string().optional(),
-  totpEnrolmentRequired: z.boolean().optional(),
-});
 
-const meSchema = z.object({
-  user: z.object({ id: z.string(), email: z.string(), name: z.string(), isPlatformOperator: z.boolean() }),
-  security: z.object({ totpEnabled: z.boolean(), totpEnrolmentRequired: z.boolean() }),
-  unreadNotifications: z.number().int(),
-  tenants: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      kind: z.string(),
-      grants: z.array(z.object({ role: z.enum(ROLES), pdId: z.string().nullable(), pdName: z.string().nullable() })),
-    }),
-  ),
-});
 
 authRoutes.openapi(
   createRoute({
@@ -55,7 +36,7 @@ authRoutes.openapi(
     tags: ["auth"],
     summary: "Sign in with email and password; sets the session cookie",
     request: jsonBody(loginSchema),
-    responses: { 200: ok(loginResult), ...errors, 429: errors[401] },
+    responses: { 200: ok(loginResultOut), ...errors, 429: errors[401] },
   }),
   async (c) => {
     const { email, password } = c.req.valid("json");
@@ -146,7 +127,7 @@ authRoutes.openapi(
     tags: ["auth"],
     summary: "The signed-in user and the tenants they can switch between",
     middleware: [requireUser] as const,
-    responses: { 200: ok(meSchema), ...errors },
+    responses: { 200: ok(meOut), ...errors },
   }),
   async (c) => {
     const user = c.get("user")!;
@@ -164,7 +145,7 @@ authRoutes.openapi(
     ]);
     // PD names live in each tenant's database (one lookup per database the user's tenants are in).
     const pdName = await pdNames(c.env, rows);
-    const byCode = new Map<string, z.infer<typeof meSchema>["tenants"][number]>();
+    const byCode = new Map<string, z.infer<typeof meOut>["tenants"][number]>();
     for (const r of rows) {
       const t = byCode.get(r.code) ?? { code: r.code, name: r.name, kind: r.kind, grants: [] };
       t.grants.push({ role: r.role, pdId: r.pdId, pdName: r.pdId ? (pdName.get(pdKey(r.tenantId, r.pdId)) ?? null) : null });

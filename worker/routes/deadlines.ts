@@ -11,11 +11,11 @@ import { canActForPd, requireRole } from "../middleware/tenant";
 import { findDeadline, listDeadlines } from "../data/deadlines";
 import { activePds, lateness, wibDay } from "../data/monitoring";
 import { audit } from "../audit";
+import { deadlineOut, monitoringOut } from "../../shared/schemas/responses";
 
 export const deadlineRoutes = new OpenAPIHono<AppEnv>();
 const adminOnly = requireRole("tenant_admin");
 
-const deadlineOut = z.object({ id: z.string(), year: z.number().int(), key: z.string(), label: z.string(), dueDate: z.string(), remindDaysBefore: z.number().int(), custom: z.boolean() });
 const toOut = (d: typeof deadlines.$inferSelect) => ({
   id: d.id,
   year: d.year,
@@ -120,25 +120,6 @@ deadlineRoutes.openapi(
 );
 
 
-const monitoringOut = z.object({
-  year: z.number().int(),
-  today: z.string(),
-  tracked: z.array(z.object({ deadlineId: z.string(), key: z.string(), label: z.string(), dueDate: z.string(), submitted: z.number().int(), total: z.number().int() })),
-  untracked: z.array(z.object({ label: z.string(), dueDate: z.string() })),
-  rows: z.array(
-    z.object({
-      pdId: z.string(),
-      pdCode: z.string(),
-      pdName: z.string(),
-      deadlineId: z.string(),
-      label: z.string(),
-      dueDate: z.string(),
-      status: z.enum(["missing", "late"]),
-      daysLate: z.number().int(),
-      submittedAt: z.string().nullable(),
-    }),
-  ),
-});
 
 deadlineRoutes.openapi(
   createRoute({

@@ -1,16 +1,15 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { AppEnv } from "../env";
 import { controlDb } from "../db/client";
 import { tenants } from "../db/schema";
 import { errors, jsonBody, ok, tenantParams } from "../openapi";
-import { ROLES } from "../../shared/roles";
 import { tenantSettingsPatchSchema, tenantSettingsSchema } from "../../shared/schemas/tenant";
 import { requireRole } from "../middleware/tenant";
 import { readTenantSettings } from "../data/tenant-settings";
 import { validationError } from "../errors";
 import { audit } from "../audit";
+import { tenantOut } from "../../shared/schemas/responses";
 
 export const tenantRoutes = new OpenAPIHono<AppEnv>();
 
@@ -23,15 +22,7 @@ tenantRoutes.openapi(
     summary: "The tenant, its settings and the caller's roles in it",
     request: { params: tenantParams },
     responses: {
-      200: ok(
-        z.object({
-          code: z.string(),
-          name: z.string(),
-          kind: z.string(),
-          settings: tenantSettingsSchema,
-          grants: z.array(z.object({ role: z.enum(ROLES), pdId: z.string().nullable() })),
-        }),
-      ),
+      200: ok(tenantOut),
       ...errors,
     },
   }),
