@@ -25,4 +25,19 @@ describe("Memo", () => {
     m.set("a", 1, 0);
     expect(m.get("a", 0)).toBeUndefined();
   });
+
+  it("loads a miss once and keeps it, but not a null nor a value read across a delete", async () => {
+    const m = new Memo<{ n: number }>(1000);
+    let loads = 0;
+    const load = async () => ({ n: ++loads });
+    expect(await m.getOrLoad("a", load)).toEqual({ n: 1 });
+    expect(await m.getOrLoad("a", load)).toEqual({ n: 1 });
+    expect(await m.getOrLoad("none", async () => null)).toBeNull();
+    expect(m.get("none")).toBeUndefined();
+    await m.getOrLoad("b", async () => {
+      m.delete("a"); // an edit lands while "b" is being read
+      return { n: 0 };
+    });
+    expect(m.get("b")).toBeUndefined();
+  });
 });

@@ -6,6 +6,8 @@
  */
 export class Memo<V> {
   private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+  /** Bumped by every delete and clear: a load that began before one must not put back what it removed. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -27,16 +29,34 @@ export class Memo<V> {
     this.entries.set(key, { value, expiresAt: now + this.ttlMs });
   }
 
+  /**
+   * The cached value of `key`, else what `load()` reads — kept when it is not null and nothing was
+   * deleted or cleared meanwhile (the read may predate the write that removal was about). Values
+   * only, never a pending promise: a promise is bound to the request that started it, and another
+   * request awaiting it would hang if that request were cancelled.
+   */
+  async getOrLoad<R extends V | null>(key: string, load: () => Promise<R>): Promise<V | R> {
+    const hit = this.get(key);
+    if (hit !== undefined) return hit;
+    const seen = this.generation;
+    const value = await load();
+    if (value !== null && seen === this.generation) this.set(key, value);
+    return value;
+  }
+
   delete(key: string): void {
+    this.generation++;
     this.entries.delete(key);
   }
 
   /** Drops every entry whose key starts with `prefix` (e.g. everything of one tenant). */
   deletePrefix(prefix: string): void {
+    this.generation++;
     for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
   }
 
   clear(): void {
+    this.generation++;
     this.entries.clear();
   }
 }

@@ -14,8 +14,6 @@ export const SESSION_CACHE_TTL_MS = 15_000;
 const MAX_ENTRIES = 5000;
 
 const memos: Memo<unknown>[] = [];
-/** Bumped by every clear: a read that began before a write must not put back what the write ended. */
-let generation = 0;
 
 /** One cache of the control-plane facts a request needs before its route runs; all cleared together. */
 export function sessionMemo<V extends object>(): Memo<V> {
@@ -24,18 +22,15 @@ export function sessionMemo<V extends object>(): Memo<V> {
   return memo;
 }
 
-/** For GET/HEAD: the cached value of `key`, else `load()` (kept when not null). Other methods always `load()`. */
+/**
+ * For GET/HEAD: the cached value of `key`, else `load()` (kept when not null, and not when a write
+ * cleared the caches while it read). Other methods always `load()`.
+ */
 export async function readThrough<V extends object>(c: Context<AppEnv>, memo: Memo<V>, key: string, load: () => Promise<V | null>): Promise<V | null> {
   if (!cachingOn(c) || !isSafeMethod(c.req.method)) return load();
-  const hit = memo.get(key);
-  if (hit) return hit;
-  const seen = generation;
-  const value = await load();
-  if (value && seen === generation) memo.set(key, value);
-  return value;
+  return memo.getOrLoad(key, load);
 }
 
 export function clearSessionCaches(): void {
-  generation++;
   for (const memo of memos) memo.clear();
 }

@@ -18,41 +18,26 @@ export const PUBLIC_CACHE_TTL_MS = 30_000;
 
 export type PublicUnit = { tenant: TenantContext; unit: UnitRow; pdName: string };
 
-// Values only, never a pending promise: a promise is bound to the request that started it, and
-// another request awaiting it would hang if that request were cancelled (a citizen closing the tab).
 const units = new Memo<PublicUnit>(PUBLIC_CACHE_TTL_MS, 5000);
 type Survey = Awaited<ReturnType<typeof currentSurvey>>;
 const surveys = new Memo<Survey>(PUBLIC_CACHE_TTL_MS, 5000);
 
 /** The active unit behind a public slug with its tenant and PD name, or null (unknown, inactive, or its tenant inactive; not kept). */
-export async function publicUnit(env: Env, slug: string): Promise<PublicUnit | null> {
+export function publicUnit(env: Env, slug: string): Promise<PublicUnit | null> {
   const key = slug.toLowerCase();
-  const hit = units.get(key);
-  if (hit) return hit;
-  const seen = edits;
-  const found = await lookUp(env, key);
-  // An edit in this isolate during the look-up may have made what was read stale: don't keep it.
-  if (found && seen === edits) units.set(key, found);
-  return found;
+  // An edit in this isolate during the look-up may have made what was read stale: it is not kept.
+  return units.getOrLoad(key, () => lookUp(env, key));
 }
 
 /** The survey form in force for a tenant (cached like the unit; a new version saved in this isolate is seen at once). */
-export async function publicSurvey(db: Db, tenantId: string): Promise<Survey> {
-  const hit = surveys.get(tenantId);
-  if (hit) return hit;
-  const seen = edits;
-  const survey = await currentSurvey(db, tenantId);
-  if (seen === edits) surveys.set(tenantId, survey);
-  return survey;
+export function publicSurvey(db: Db, tenantId: string): Promise<Survey> {
+  return surveys.getOrLoad(tenantId, () => currentSurvey(db, tenantId));
 }
 
-let edits = 0;
 export function forgetPublicUnit(slug: string) {
-  edits++;
   units.delete(slug.toLowerCase());
 }
 export function forgetPublicSurvey(tenantId: string) {
-  edits++;
   surveys.delete(tenantId);
 }
 /** For tests that change the control plane behind the app's back (e.g. a tenant's database binding). */
