@@ -4,7 +4,7 @@ import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./env";
-import { AppError, D1_UNAVAILABLE, validationError, type ErrorCode } from "./errors";
+import { AppError, D1_UNAVAILABLE, d1Unavailable, validationError, type ErrorCode } from "./errors";
 import { loadSession } from "./middleware/session";
 import { csrfGuard } from "./middleware/csrf";
 import { tenantAccess } from "./middleware/tenant";
@@ -122,7 +122,7 @@ const renderError: ErrorHandler<AppEnv> = (err, c) => {
         : err instanceof HTTPException && HTTP_CODES[err.status]
           ? new AppError(...HTTP_CODES[err.status]!)
           : D1_UNAVAILABLE.test(String(err))
-            ? new AppError("service_unavailable", "Basis data sedang tidak tersedia. Silakan coba lagi sebentar lagi.")
+            ? d1Unavailable()
             : null;
     if (known) {
       for (const [k, v] of Object.entries(known.headers ?? {})) c.header(k, v);

@@ -39,6 +39,7 @@ export class AppError extends Error {
 
 /** D1's transient failures (a database unreachable, overloaded or restarting): a 503 to retry, not a 500. */
 export const D1_UNAVAILABLE = /Network connection lost|D1 DB is overloaded|caused object to be reset|D1 DB reset/;
+export const d1Unavailable = () => new AppError("service_unavailable", "Basis data sedang tidak tersedia. Silakan coba lagi sebentar lagi.");
 
 export const notFound = (what = "Data") => new AppError("not_found", `${what} tidak ditemukan`);
 

@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { tenantD1 } from "../db/client";
-import { AppError, D1_UNAVAILABLE } from "../errors";
+import { AppError, D1_UNAVAILABLE, d1Unavailable } from "../errors";
 import { waitAfterHit, type Limit } from "../auth/rate-limit";
 import type { IntakeOutcome, NewResponse } from "../data/ikm";
 import { intakeBatch } from "./statements";
@@ -146,19 +146,17 @@ export async function submitIntake(env: Env, tenant: TenantContext, ip: string, 
   } catch (e) {
     // A batcher reset (deploy, eviction mid-flush) or overloaded: the citizen's retry with the same key is safe.
     const flags = e as { retryable?: boolean; overloaded?: boolean };
-    if (flags.retryable || flags.overloaded) throw unavailable();
+    if (flags.retryable || flags.overloaded) throw d1Unavailable();
     throw e;
   }
   switch (reply.status) {
     case "rate_limited":
       throw new AppError("rate_limited", `Terlalu banyak pengiriman dari jaringan ini. Coba lagi dalam ${Math.ceil(reply.wait / 60)} menit.`, undefined, { "Retry-After": String(reply.wait) });
     case "unavailable":
-      throw unavailable();
+      throw d1Unavailable();
     case "failed":
       throw new Error(reply.message);
     default:
       return reply;
   }
 }
-
-const unavailable = () => new AppError("service_unavailable", "Basis data sedang tidak tersedia. Silakan coba lagi sebentar lagi.");
