@@ -1,6 +1,9 @@
 import { env } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
-import { beforeEach, describe, expect, it } from "vitest";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import worker from "../worker/index";
+import { ORIGIN, seedUser } from "./helpers";
 import * as schema from "../worker/db/schema";
 import { deliverOutbox, deliverPending, emailTransport, MAX_ATTEMPTS, outboxSender } from "../worker/notify/email";
 import { outboxItems } from "../worker/routes/account";
@@ -81,5 +84,27 @@ describe("HTTP e-mail sender", () => {
     const [x, y] = await Promise.all([deliverPending(db, transport), deliverPending(db, transport)]);
     expect(x.sent + y.sent).toBe(5);
     expect(calls.map((c) => JSON.parse(String(c.init.body)).to).sort()).toEqual(["p0@pemda.test", "p1@pemda.test", "p2@pemda.test", "p3@pemda.test", "p4@pemda.test"]);
+  });
+
+  it("delivers in the background after a write without a session (a password-reset link), not after a citizen's survey response", async () => {
+    const sent = vi.spyOn(globalThis, "fetch").mockImplementation(async () => new Response("{}"));
+    const post = async (path: string, body: unknown) => {
+      const ctx = createExecutionContext();
+      const req = new Request(`${ORIGIN}/api/v1${path}`, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN }, body: JSON.stringify(body) });
+      const res = await worker.fetch!(req as Request<unknown, IncomingRequestCfProperties>, configured, ctx);
+      await waitOnExecutionContext(ctx);
+      return res.status;
+    };
+    try {
+      await queue("menunggu@pemda.test", 1);
+      expect(await post("/public/ikm/units/tidak-ada/responses", {})).toBe(400);
+      expect(sent).not.toHaveBeenCalled();
+      await seedUser("lupa@pemda.test");
+      expect(await post("/auth/password-reset", { email: "lupa@pemda.test" })).toBe(200);
+      expect(sent.mock.calls.map(([url]) => String(url))).toEqual([configured.EMAIL_API_URL, configured.EMAIL_API_URL]);
+      expect((await rows()).map((r: any) => [r.to_email, r.sent_at !== null])).toEqual([["menunggu@pemda.test", true], ["lupa@pemda.test", true]]);
+    } finally {
+      sent.mockRestore();
+    }
   });
 });

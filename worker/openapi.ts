@@ -2,6 +2,9 @@ import { z } from "zod";
 
 // Building blocks for route declarations, so every route documents the same error shape.
 
+/** The citizens' routes (`/public/...`, no session): their writes are survey responses, frequent and anonymous. */
+export const isPublicRoute = (path: string) => path.startsWith("/api/v1/public/");
+
 const errorSchema = z.object({
   error: z.object({
     code: z.string(),

@@ -4,6 +4,7 @@ import type { AppEnv } from "../env";
 import { Memo } from "./memo";
 import { cachingOn, succeededWrite } from "./policy";
 import { clearSessionCaches } from "./session-cache";
+import { isPublicRoute } from "../openapi";
 
 /**
  * Heavy signed-in reads (ranking, IKM results, a plan's tree) computed once and served again to
@@ -43,7 +44,7 @@ export function clearCaches(): void {
  */
 export const noteWrites = createMiddleware<AppEnv>(async (c, next) => {
   await next();
-  if (!succeededWrite(c) || c.req.path.startsWith("/api/v1/public/")) return;
+  if (!succeededWrite(c) || isPublicRoute(c.req.path)) return;
   clearSessionCaches();
   const tenant = c.get("tenant");
   if (tenant) lastTenantWrite.set(tenant.id, ++writes);

@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from "hono";
 import type { Db } from "../db/client";
 import type { AppEnv } from "../env";
 import { emailOutbox } from "../db/schema";
+import { isPublicRoute } from "../openapi";
 
 export type EmailMessage = { tenantId: string | null; to: string; subject: string; body: string; kind: string };
 
@@ -111,11 +112,11 @@ export async function deliverOutbox(env: Env, fetcher: typeof fetch = fetch) {
 }
 
 /**
- * After a signed-in write (which may have queued e-mail), deliver in the background so it does not
- * wait for cron. Public writes (citizens' survey responses) queue none: they must not cost an
- * outbox query each.
+ * After a write (which may have queued e-mail, e.g. a password-reset link), deliver in the background
+ * so it does not wait for cron. Citizens' survey responses queue none: they must not cost an outbox
+ * query each.
  */
 export const deliverAfterWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
-  if (c.req.method !== "GET" && c.get("user") && emailTransport(c.env)) c.executionCtx.waitUntil(deliverOutbox(c.env).catch(() => undefined));
+  if (c.req.method !== "GET" && !isPublicRoute(c.req.path) && emailTransport(c.env)) c.executionCtx.waitUntil(deliverOutbox(c.env).catch(() => undefined));
 };
