@@ -2,17 +2,18 @@ import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, dbOf, drizzleOf, twoTenants, type World } from "./helpers";
-import { ikmFigure, todayWib } from "../worker/data/ikm";
+import { ikmFigure } from "../worker/data/ikm";
 import { ikm, mutuIkm, tallyAnswers } from "../shared/formulas/ikm";
 import { looksAbusive } from "../shared/schemas/ikm";
+import { wibDay } from "../shared/format/wib";
 
 let t: World;
 let unitA: { id: string; slug: string };
 let unitB: { id: string; slug: string };
 let periodA: string;
 
-const month = Number(todayWib().slice(5, 7));
-const year = Number(todayWib().slice(0, 4));
+const month = Number(wibDay().slice(5, 7));
+const year = Number(wibDay().slice(0, 4));
 const currentTriwulan = { kind: "triwulan", year, number: Math.ceil(month / 3) };
 
 let seq = 0;

@@ -2,16 +2,17 @@ import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, dbOf, twoTenants, type World } from "./helpers";
-import { todayWib, type NewResponse } from "../worker/data/ikm";
+import { type NewResponse } from "../worker/data/ikm";
 import { IntakeBatcher, type IntakeReply } from "../worker/intake/batcher";
 import { ageBand } from "../shared/schemas/ikm";
+import { wibDay } from "../shared/format/wib";
 
 // Group commit of citizen submissions (worker/intake/batcher.ts): one IntakeBatcher per tenant
 // writes every queued submission in one tenant D1 batch and answers each caller its own outcome.
 let t: World;
 let unit: { id: string; slug: string };
 let bindingA: string;
-const year = Number(todayWib().slice(0, 4));
+const year = Number(wibDay().slice(0, 4));
 
 beforeAll(async () => {
   t = await twoTenants();
@@ -65,7 +66,7 @@ const row = (over: Partial<NewResponse> = {}): NewResponse => ({
   saran: null,
   saranHidden: false,
   deviceDay: null,
-  submittedOn: todayWib(),
+  submittedOn: wibDay(),
   submittedAt: Date.now(),
   ...over,
 });

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { IntakeBatcher } from "../worker/intake/batcher";
 import { api, twoTenants, type World } from "./helpers";
 import { countRoundTrips } from "./round-trips";
-import { todayWib } from "../worker/data/ikm";
 import { clearCaches } from "../worker/cache/read-cache";
+import { wibDay } from "../shared/format/wib";
 
 // D1 round trips per request on the hot routes (bench/run.mjs measures their speed; never a timing here).
 // Before issue 10's work: me 4, ranking 18, IKM results 8, survey submission 6, plan tree 4.
@@ -15,7 +15,7 @@ const batcherFlushes = () => runInDurableObject(env.INTAKE.get(env.INTAKE.idFrom
 let t: World;
 let unit: { id: string; slug: string };
 let planId: string;
-const year = Number(todayWib().slice(0, 4));
+const year = Number(wibDay().slice(0, 4));
 
 beforeAll(async () => {
   t = await twoTenants();

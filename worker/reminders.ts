@@ -8,15 +8,12 @@ import { ensureDefaultStatements } from "./data/deadlines";
 import { notify } from "./data/notifications";
 import { emailSender } from "./notify/email";
 import { formatDate } from "../shared/format/number";
+import { daysBetween, wibDay } from "../shared/format/wib";
 
 /** Who is reminded of a tenant's due dates: its admins and the perangkat daerah operators. */
 const RECIPIENT_ROLES = ["tenant_admin", "agency_admin"] as const;
 const LOOKAHEAD_DAYS = 60;
-/** Indonesia's western time zone (UTC+7): a due date is a local calendar day. */
-const WIB_MS = 7 * 3600 * 1000;
 
-const isoDay = (ms: number) => new Date(ms + WIB_MS).toISOString().slice(0, 10);
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** The due dates of these tenants (one database) whose reminder window has opened, after adding the year's defaults. */
 async function dueIn(db: Db, tenantIds: string[], year: number, today: string, horizon: string) {
@@ -37,9 +34,9 @@ async function dueIn(db: Db, tenantIds: string[], year: number, today: string, h
  */
 export async function runReminders(env: Env, now = Date.now()): Promise<{ sent: number }> {
   const db = drizzle(env.DB);
-  const today = isoDay(now);
+  const today = wibDay(now);
   const year = Number(today.slice(0, 4));
-  const horizon = isoDay(now + LOOKAHEAD_DAYS * 86_400_000);
+  const horizon = wibDay(now + LOOKAHEAD_DAYS * 86_400_000);
   const groups = await tenantsByBinding(db);
   const active = [...groups.values()].flat();
   // Each tenant database is read on its own: one that is down skips its tenants until the next run.

@@ -5,8 +5,8 @@ import { deadlines, documents, perangkatDaerah } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { sha256Hex } from "../auth/crypto";
 import { defaultDeadlines } from "./deadlines";
-import { todayWib } from "./ikm";
 import type { Timeliness } from "../../shared/schemas/documents";
+import { wibDay } from "../../shared/format/wib";
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentFormat = DocumentRow["format"];
@@ -90,7 +90,7 @@ export function timelinessOf(row: Pick<DocumentRow, "kind" | "year" | "published
   const d = DEADLINE_OF[row.kind];
   const dueDate = d && dueDates.get(`${d.key}:${row.year + d.yearOffset}`);
   if (!dueDate) return null;
-  const day = todayWib(row.publishedAt ?? now);
+  const day = wibDay(row.publishedAt ?? now);
   const status: Timeliness = day <= dueDate ? (row.publishedAt ? "tepat_waktu" : "menunggu") : "terlambat";
   return { dueDate, status };
 }

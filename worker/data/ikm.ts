@@ -222,8 +222,6 @@ export async function periodForDate(db: Db, tenantId: string, date: string) {
   return periodState(await periodsOn(db, tenantId, date).all());
 }
 
-/** Today's date in WIB (the survey calendar of Indonesian pemda). */
-export const todayWib = (now = Date.now()) => new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
 
 // ---- Recount ----
 

@@ -2,6 +2,7 @@ import { and, between, eq, inArray, isNotNull, min } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { documents, ikmResponses, perangkatDaerah, pkDocuments, twReports, unitLayanan } from "../db/schema";
 import { listDeadlines } from "./deadlines";
+import { daysBetween, wibDay } from "../../shared/format/wib";
 
 /**
  * When each PD submitted what a deadline asks for (epoch ms); a PD absent from `submitted` has not.
@@ -89,9 +90,6 @@ export function activePds(db: Db, tenantId: string) {
     .all();
 }
 
-/** Today's date in WIB (UTC+7), where a due date is a local calendar day. */
-export const wibDay = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 type Pd = { id: string; code: string; name: string };
 export type LateRow = { pdId: string; pdCode: string; pdName: string; deadlineId: string; label: string; dueDate: string; status: "missing" | "late"; daysLate: number; submittedAt: string | null };
@@ -134,7 +132,7 @@ export async function lateness(db: Db, tenantId: string, year: number, today: st
 }
 
 /** PD that are late on anything due so far in `year` (missing or submitted late), with their worst lateness in days. */
-export async function latePds(db: Db, tenantId: string, year: number, today = wibDay(Date.now())): Promise<Map<string, number>> {
+export async function latePds(db: Db, tenantId: string, year: number, today = wibDay()): Promise<Map<string, number>> {
   const { rows } = await lateness(db, tenantId, year, today, await activePds(db, tenantId));
   const worst = new Map<string, number>();
   for (const r of rows) worst.set(r.pdId, Math.max(worst.get(r.pdId) ?? 0, r.daysLate));

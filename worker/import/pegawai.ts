@@ -7,6 +7,7 @@ import { canActForPd } from "../middleware/tenant";
 import { pegawaiSpec, type ImportIssue, type PegawaiRow } from "../../shared/import";
 import { ESELON_LABELS, type Eselon } from "../../shared/schemas/organisation";
 import type { ImportContext, ImportKind, PlannedRow, Upsert } from "./index";
+import { wibDay } from "../../shared/format/wib";
 
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -31,7 +32,7 @@ export const pegawaiImport: ImportKind<PegawaiRow> = {
 
   async plan(ctx, rows) {
     const { tenantId, now } = ctx;
-    const today = new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
+    const today = wibDay(now);
     const staff = await loadStaff(ctx);
     const issues: ImportIssue[] = [];
     const err = (row: number, column: string | null, message: string) => issues.push({ row, column, severity: "error", message });

@@ -9,9 +9,10 @@ import { errors, jsonBody, ok, okSchema, tenantParams } from "../openapi";
 import { createDeadlineSchema, deadlineYearSchema, updateDeadlineSchema } from "../../shared/schemas/security";
 import { canActForPd, requireRole } from "../middleware/tenant";
 import { findDeadline, listDeadlines } from "../data/deadlines";
-import { activePds, lateness, wibDay } from "../data/monitoring";
+import { activePds, lateness } from "../data/monitoring";
 import { audit } from "../audit";
 import { deadlineOut, monitoringOut } from "../../shared/schemas/responses";
+import { wibDay } from "../../shared/format/wib";
 
 export const deadlineRoutes = new OpenAPIHono<AppEnv>();
 const adminOnly = requireRole("tenant_admin");
@@ -133,7 +134,7 @@ deadlineRoutes.openapi(
   async (c) => {
     const t = c.get("tenant");
     const grants = c.get("grants");
-    const today = wibDay(Date.now());
+    const today = wibDay();
     const year = c.req.valid("query").year ?? Number(today.slice(0, 4));
     const db = tenantDb(c);
     // PD-scoped roles see their own perangkat daerah only.

@@ -10,7 +10,7 @@ import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok } from "../openapi";
 import { sha256Hex } from "../auth/crypto";
 import { readTenantSettings } from "../data/tenant-settings";
-import { addInto, emptyTallies, periodForDate, periodOut, summarize, surveyVersion, tenantPeriods, todayWib, unitTallies, type UnitRow } from "../data/ikm";
+import { addInto, emptyTallies, periodForDate, periodOut, summarize, surveyVersion, tenantPeriods, unitTallies, type UnitRow } from "../data/ikm";
 import { publicSurvey, publicUnit, type PublicUnit } from "../intake/public-unit";
 import { submitIntake } from "../intake/batcher";
 import { IKM_UNSUR } from "../../shared/formulas/ikm";
@@ -26,6 +26,7 @@ import {
   OCCUPATION_LABELS,
   OCCUPATIONS,
 } from "../../shared/schemas/ikm";
+import { wibDay } from "../../shared/format/wib";
 
 /**
  * Citizen-facing IKM routes: no session. A unit's slug names its tenant, and every read and
@@ -75,7 +76,7 @@ ikmPublicRoutes.openapi(
     const { unit, pdName, tenant } = await enterUnit(c, c.req.valid("param").slug);
     const db = tenantDb(c);
     // The period is read each time: the form tells the citizen whether the survey is open.
-    const [survey, period] = await Promise.all([publicSurvey(db, tenant.id), periodForDate(db, tenant.id, todayWib())]);
+    const [survey, period] = await Promise.all([publicSurvey(db, tenant.id), periodForDate(db, tenant.id, wibDay())]);
     return c.json(
       {
         unit: { slug: unit.slug, name: unit.name, pdName, tenantCode: tenant.code, tenantName: tenant.name, services: JSON.parse(unit.services) as string[], onePerDevice: unit.onePerDevice },
@@ -118,7 +119,7 @@ ikmPublicRoutes.openapi(
     if (!definition) throw new AppError("conflict", "Formulir survei sudah berubah. Muat ulang halaman lalu isi kembali.");
     const extra = checkExtra(definition.extraQuestions, input.extra);
     checkService(unit, input.service);
-    const today = todayWib(now);
+    const today = wibDay(now);
     let deviceDay: string | null = null;
     if (unit.onePerDevice) {
       if (!input.deviceId) throw new AppError("bad_request", "Perangkat tidak dikenali. Muat ulang halaman lalu isi kembali.");
@@ -229,7 +230,7 @@ ikmPublicRoutes.openapi(
     c.set("tenant", { id: tenant.id, code: tenant.code, name: tenant.name, kind: tenant.kind, dbBinding: tenant.dbBinding });
     const db = tenantDb(c);
     const periods = (await tenantPeriods(db, tenant.id)).map(periodOut);
-    const today = todayWib();
+    const today = wibDay();
     const current = periods.find((p) => p.status === "open" && p.startsOn <= today && p.endsOn >= today) ?? periods.at(-1);
     const year = c.req.valid("query").year ?? current?.year ?? null;
     const inYear = periods.filter((p) => p.year === year);
