@@ -166,6 +166,19 @@ describe("survey intake in groups", () => {
     expect((await submit(submission(), "10.25.0.2")).status).toBe(201);
   });
 
+  it("the limit's counters are saved in the object's SQLite with the flush, and a saved counter is honoured", async () => {
+    expect((await submit(submission(), "10.25.1.1")).status).toBe(201);
+    const saved = await runInDurableObject(batcher(), (_o, state) =>
+      state.storage.sql.exec<{ count: number }>("SELECT count FROM submit_counts WHERE key = ?", `10.25.1.1:${unit.id}`).toArray(),
+    );
+    expect(saved).toEqual([{ count: 1 }]);
+    // A counter this instance has not read yet (as after an eviction) is loaded from SQLite.
+    await runInDurableObject(batcher(), (_o, state) => {
+      state.storage.sql.exec("INSERT INTO submit_counts (key, window_start, count) VALUES (?, ?, 60)", `10.25.1.2:${unit.id}`, Date.now());
+    });
+    expect((await submit(submission(), "10.25.1.2")).status).toBe(429);
+  });
+
   it("a unit deactivated through the API in this isolate stops accepting at once, and accepts again when reactivated", async () => {
     expect((await submit(submission(), "10.26.0.1")).status).toBe(201);
     const off = await api(`/tenants/${t.codeA}/unit-layanan/${unit.id}`, { method: "PATCH", cookie: t.a.tenant_admin, body: { active: false } });

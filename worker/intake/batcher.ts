@@ -21,8 +21,8 @@ import type { TenantContext } from "../env";
 /** Per IP and unit: generous, since a service counter's tablet or office Wi-Fi shares one address. */
 export const SUBMIT_LIMIT = { max: 60, windowMs: 10 * 60 * 1000 } satisfies Omit<Limit, "key">;
 
-/** Rows per D1 batch (≤ 100 bound parameters per statement holds: 5 rows per INSERT, ≤ 50 ids per tally statement). */
-export const MAX_FLUSH_ROWS = 50;
+/** Rows per D1 batch: bounds one flush's JSON parameter (≈ 0.5 kB a row) and the time its callers wait. */
+export const MAX_FLUSH_ROWS = 100;
 
 export type IntakeRequest = { dbBinding: string; ip: string; row: NewResponse };
 export type IntakeReply =
@@ -34,6 +34,7 @@ export type IntakeReply =
   | { status: "failed"; message: string };
 
 type Pending = IntakeRequest & { resolve: (reply: IntakeReply) => void };
+type Counter = { windowStart: number; count: number };
 
 /** How often counters whose window has ended are deleted. */
 const SWEEP_EVERY_MS = 60_000;
@@ -42,13 +43,16 @@ export class IntakeBatcher extends DurableObject<Env> {
   private queue: Pending[] = [];
   private flushing = false;
   private lastSweep = 0;
+  /** The IP × unit counters in use: read from SQLite on first use, written back once per flush (`saveCounters`). */
+  private counters = new Map<string, Counter>();
+  private unsaved = new Set<string>();
   /** Flushes and rows written since this instance started (tests read them; one flush = one D1 batch). */
   readonly stats = { flushes: 0, rows: 0, retriedFlushes: 0 };
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    // The limit's counters live in this object's own SQLite: counted without a D1 round trip, and
-    // kept across evictions and deploys (an in-memory counter would reset whenever the object idles out).
+    // The limit's counters are kept in this object's own SQLite: counted without a D1 round trip, and
+    // kept across evictions and deploys (memory alone would reset whenever the object idles out).
     ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS submit_counts (key TEXT PRIMARY KEY, window_start INTEGER NOT NULL, count INTEGER NOT NULL) WITHOUT ROWID`);
     ctx.storage.sql.exec(`CREATE INDEX IF NOT EXISTS submit_counts_window ON submit_counts (window_start)`);
   }
@@ -69,28 +73,43 @@ export class IntakeBatcher extends DurableObject<Env> {
 
   /** Fixed window per key, counted before storing (replays count too); the seconds to wait once over the limit, else 0. */
   private count(key: string, now: number): number {
-    const { windowMs } = SUBMIT_LIMIT;
-    const sql = this.ctx.storage.sql;
-    if (now - this.lastSweep >= SWEEP_EVERY_MS) {
-      sql.exec(`DELETE FROM submit_counts WHERE window_start <= ?`, now - windowMs);
-      this.lastSweep = now;
-    }
-    const counter = sql
-      .exec<{ count: number; windowStart: number }>(
-        `INSERT INTO submit_counts (key, window_start, count) VALUES (?, ?, 1)
-         ON CONFLICT (key) DO UPDATE SET
-           count = CASE WHEN ? - window_start >= ? THEN 1 ELSE count + 1 END,
-           window_start = CASE WHEN ? - window_start >= ? THEN ? ELSE window_start END
-         RETURNING count, window_start AS windowStart`,
-        key, now, now, windowMs, now, windowMs, now,
-      )
-      .one();
+    if (now - this.lastSweep >= SWEEP_EVERY_MS) this.sweep(now);
+    let counter = this.counters.get(key) ?? this.ctx.storage.sql.exec<Counter>(`SELECT window_start AS windowStart, count FROM submit_counts WHERE key = ?`, key).toArray()[0];
+    if (!counter || now - counter.windowStart >= SUBMIT_LIMIT.windowMs) counter = { windowStart: now, count: 0 };
+    counter.count++;
+    this.counters.set(key, counter);
+    this.unsaved.add(key);
     return waitAfterHit(SUBMIT_LIMIT, counter, now);
+  }
+
+  /**
+   * Writes the counters changed since the last save in ONE SQLite transaction. Called before each
+   * flush: a commit per submission cost more than the rest of the object's work for it.
+   */
+  private saveCounters() {
+    if (!this.unsaved.size) return;
+    const sql = this.ctx.storage.sql;
+    this.ctx.storage.transactionSync(() => {
+      for (const key of this.unsaved) {
+        const c = this.counters.get(key);
+        if (c) sql.exec(`INSERT INTO submit_counts (key, window_start, count) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET window_start = excluded.window_start, count = excluded.count`, key, c.windowStart, c.count);
+      }
+    });
+    this.unsaved.clear();
+  }
+
+  /** Drops the counters whose window has ended, in memory and in SQLite. */
+  private sweep(now: number) {
+    const { windowMs } = SUBMIT_LIMIT;
+    for (const [key, c] of this.counters) if (now - c.windowStart >= windowMs) this.counters.delete(key);
+    this.ctx.storage.sql.exec(`DELETE FROM submit_counts WHERE window_start <= ?`, now - windowMs);
+    this.lastSweep = now;
   }
 
   private async drain() {
     try {
       while (this.queue.length) {
+        this.saveCounters();
         const rows = this.queue.splice(0, MAX_FLUSH_ROWS);
         // A tenant has one database; rows carry the binding the Worker resolved (it changes only when the tenant moves).
         for (const binding of new Set(rows.map((r) => r.dbBinding))) await this.flush(binding, rows.filter((r) => r.dbBinding === binding));
@@ -135,6 +154,17 @@ function failure(e: unknown): IntakeReply {
   return { status: "failed", message: String(e) };
 }
 
+/** Object ids by tenant: `idFromName` hashes the name on every call, and an id (unlike a stub) may outlive its request. */
+const batcherIds = new WeakMap<DurableObjectNamespace, Map<string, DurableObjectId>>();
+
+function batcherId(namespace: DurableObjectNamespace, tenantId: string): DurableObjectId {
+  let ids = batcherIds.get(namespace);
+  if (!ids) batcherIds.set(namespace, (ids = new Map()));
+  let id = ids.get(tenantId);
+  if (!id) ids.set(tenantId, (id = namespace.idFromName(tenantId)));
+  return id;
+}
+
 /**
  * Hands a validated row to its tenant's batcher and answers its outcome once D1 has stored it. The
  * limit, an outage (of D1 or of the batcher itself) and a failed row become the app's error shape.
@@ -142,7 +172,7 @@ function failure(e: unknown): IntakeReply {
 export async function submitIntake(env: Env, tenant: TenantContext, ip: string, row: NewResponse): Promise<IntakeOutcome> {
   let reply: IntakeReply;
   try {
-    reply = await env.INTAKE.get(env.INTAKE.idFromName(tenant.id)).submit({ dbBinding: tenant.dbBinding, ip, row });
+    reply = await env.INTAKE.get(batcherId(env.INTAKE, tenant.id)).submit({ dbBinding: tenant.dbBinding, ip, row });
   } catch (e) {
     // A batcher reset (deploy, eviction mid-flush) or overloaded: the citizen's retry with the same key is safe.
     const flags = e as { retryable?: boolean; overloaded?: boolean };
