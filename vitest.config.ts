@@ -17,10 +17,11 @@ export default defineConfig({
     cloudflareTest({
       main: "./worker/index.ts",
       wrangler: { configPath: "./wrangler.toml" },
-      // A fixed test-only key (production: wrangler secret put TOTP_ENCRYPTION_KEY). READ_CACHE off: tests
-      // write D1 directly, which no in-isolate cache can notice; test/read-cache.test.ts turns it on per call.
+      // Fixed test-only TOTP keys, current and previous (production: wrangler secret put; rotation in docs/secrets.md).
+      // READ_CACHE off: tests write D1 directly, which no in-isolate cache can notice; test/read-cache.test.ts turns
+      // it on per call.
       miniflare: {
-        bindings: { TEST_CONTROL_MIGRATIONS: controlMigrations, TEST_TENANT_MIGRATIONS: tenantMigrations, TEST_DEMO: demo, TOTP_ENCRYPTION_KEY: "YWt1bnRhYmVsLXRlc3Qtb25seS10b3RwLWtleS0zMmI=", READ_CACHE: "off" },
+        bindings: { TEST_CONTROL_MIGRATIONS: controlMigrations, TEST_TENANT_MIGRATIONS: tenantMigrations, TEST_DEMO: demo, TOTP_ENCRYPTION_KEY: "YWt1bnRhYmVsLXRlc3Qtb25seS10b3RwLWtleS0zMmI=", TOTP_ENCRYPTION_KEY_PREVIOUS: "YWt1bnRhYmVsLXRlc3Qtb25seS1wcmV2aW91cy1rZXk=", READ_CACHE: "off" },
       },
     }),
   ],

@@ -4,7 +4,8 @@ import { drizzle } from "drizzle-orm/d1";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, login, PASSWORD, seedUser } from "./helpers";
 import { codeFor, enrolTotp } from "./security-helpers";
-import { isSealed, openSecret, sealLegacyTotpSecrets, sealSecret } from "../worker/auth/secret-box";
+import { isSealed, openSecret, resealTotpSecrets, sealSecret } from "../worker/auth/secret-box";
+import { base64url } from "../worker/auth/crypto";
 import worker from "../worker/index";
 import { newTotpSecret } from "../worker/auth/totp";
 
@@ -29,6 +30,7 @@ describe("sealing", () => {
     const a = await sealSecret(env, s, "u1");
     const b = await sealSecret(env, s, "u1");
     expect(isSealed(a)).toBe(true);
+    expect(a).toMatch(/^aesgcm1:[0-9a-f]{8}:[\w-]+$/);
     expect(a).not.toBe(b);
     expect(a).not.toContain(s);
     expect(await openSecret(env, a, "u1")).toBe(s);
@@ -95,6 +97,87 @@ describe("the cron job", () => {
     expect(await openSecret(env, after.secret!, idle)).toBe(plain);
     expect(await openSecret(env, after.pending_secret!, idle)).toBe(pending);
     expect((await row(userId))!.secret).toBe(sealedBefore);
-    expect(await sealLegacyTotpSecrets(env, drizzle(env.DB))).toBe(0);
+    expect(await resealTotpSecrets(env, drizzle(env.DB))).toBe(0);
+  });
+});
+
+// Key rotation: the vitest bindings hold a current key and, in TOTP_ENCRYPTION_KEY_PREVIOUS, the one before it.
+describe("key rotation", () => {
+  const OLD = env.TOTP_ENCRYPTION_KEY_PREVIOUS!;
+  const OTHER = btoa("a-key-this-deployment-never-had!");
+  const beforeRotation = { ...env, TOTP_ENCRYPTION_KEY: OLD, TOTP_ENCRYPTION_KEY_PREVIOUS: undefined } as Env;
+  const withoutOld = { ...env, TOTP_ENCRYPTION_KEY_PREVIOUS: undefined } as Env;
+  const unavailable = { code: "service_unavailable", message: expect.stringMatching(/tidak tersedia/) };
+  const db = () => drizzle(env.DB);
+
+  /** The format before key ids: "aesgcm1:<base64url(iv ‖ ciphertext)>". */
+  async function sealWithoutKeyId(keyB64: string, secret: string, userId: string) {
+    const key = await crypto.subtle.importKey("raw", Uint8Array.from(atob(keyB64), (ch) => ch.charCodeAt(0)), "AES-GCM", false, ["encrypt"]);
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const ct = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: new TextEncoder().encode(userId) }, key, new TextEncoder().encode(secret)));
+    return `aesgcm1:${base64url(new Uint8Array([...iv, ...ct]))}`;
+  }
+  /** A user enrolled with `seal(secret)` as the stored secret (and `pending`, when given, as a pending one). */
+  async function enrolled(email: string, seal: (plain: string, userId: string) => Promise<string>, pending?: string) {
+    const id = await seedUser(email);
+    const plain = newTotpSecret();
+    await env.DB.prepare("INSERT INTO user_totp (user_id, secret, pending_secret, enabled_at, last_step) VALUES (?, ?, ?, ?, 0)")
+      .bind(id, await seal(plain, id), pending ? await seal(pending, id) : null, Date.now())
+      .run();
+    return { id, plain };
+  }
+  const underOld = (plain: string, id: string) => sealSecret(beforeRotation, plain, id);
+
+  it("values without a key id still open: under the current key, and after a rotation under the previous one", async () => {
+    const s = newTotpSecret();
+    expect(await openSecret(withoutOld, await sealWithoutKeyId(env.TOTP_ENCRYPTION_KEY!, s, "u1"), "u1")).toBe(s);
+    expect(await openSecret(env, await sealWithoutKeyId(OLD, s, "u1"), "u1")).toBe(s);
+    const oldSealed = await underOld(s, "u1");
+    expect(oldSealed.split(":")[1]).not.toBe((await sealSecret(env, s, "u1")).split(":")[1]);
+    expect(await openSecret(env, oldSealed, "u1")).toBe(s);
+  });
+
+  it("sealed under the old key → rotate → still signs in (re-sealed on use) → the cron re-seals the rest → works without the old key", async () => {
+    const signer = await enrolled("rot-signer@a.test", underOld);
+    const pending = newTotpSecret();
+    const idle = await enrolled("rot-idle@a.test", underOld, pending);
+    const legacy = await enrolled("rot-legacy@a.test", (plain, id) => sealWithoutKeyId(OLD, plain, id));
+    await expect(openSecret(withoutOld, (await row(signer.id))!.secret!, signer.id)).rejects.toMatchObject(unavailable);
+
+    expect((await signIn("rot-signer@a.test", await codeFor(signer.plain), "10.9.1.1")).status).toBe(200);
+    expect(await openSecret(withoutOld, (await row(signer.id))!.secret!, signer.id)).toBe(signer.plain);
+
+    const ctx = createExecutionContext();
+    await worker.scheduled!(createScheduledController({ scheduledTime: new Date(), cron: "0 1 * * *" }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const idleRow = (await row(idle.id))!;
+    expect(await openSecret(withoutOld, idleRow.secret!, idle.id)).toBe(idle.plain);
+    expect(await openSecret(withoutOld, idleRow.pending_secret!, idle.id)).toBe(pending);
+    expect(await openSecret(withoutOld, (await row(legacy.id))!.secret!, legacy.id)).toBe(legacy.plain);
+    expect(await resealTotpSecrets(withoutOld, db())).toBe(0);
+    expect((await signIn("rot-idle@a.test", await codeFor(idle.plain), "10.9.1.2")).status).toBe(200);
+    expect((await signIn("rot-legacy@a.test", await codeFor(legacy.plain), "10.9.1.3")).status).toBe(200);
+  });
+
+  it("the cron re-seals a bounded number of rows per run", async () => {
+    const users = await Promise.all(["rot-b1@a.test", "rot-b2@a.test", "rot-b3@a.test"].map((e) => enrolled(e, underOld)));
+    expect(await resealTotpSecrets(env, db(), 2)).toBe(2);
+    expect(await resealTotpSecrets(env, db(), 2)).toBe(1);
+    expect(await resealTotpSecrets(env, db(), 2)).toBe(0);
+    for (const u of users) expect(await openSecret(withoutOld, (await row(u.id))!.secret!, u.id)).toBe(u.plain);
+  });
+
+  it("a value under a key that is not configured answers the same 503 as a missing key, and the cron leaves it alone", async () => {
+    const lost = await enrolled("rot-lost@a.test", (plain, id) => sealSecret({ ...env, TOTP_ENCRYPTION_KEY: OTHER } as Env, plain, id));
+    const lostOld = await enrolled("rot-lost-old@a.test", (plain, id) => sealWithoutKeyId(OTHER, plain, id));
+    for (const u of [lost, lostOld]) await expect(openSecret(env, (await row(u.id))!.secret!, u.id)).rejects.toMatchObject(unavailable);
+    const r = await signIn("rot-lost@a.test", await codeFor(lost.plain), "10.9.1.4");
+    expect(r.status).toBe(503);
+    expect(r.json.error).toMatchObject(unavailable);
+    const stored = (await row(lost.id))!.secret;
+    expect(await resealTotpSecrets(env, db())).toBe(0);
+    expect((await row(lost.id))!.secret).toBe(stored);
+    // A previous key that is not a key at all is a configuration error too, not a 500.
+    await expect(openSecret({ ...env, TOTP_ENCRYPTION_KEY_PREVIOUS: "kunci-lama" } as Env, stored!, lost.id)).rejects.toMatchObject(unavailable);
   });
 });

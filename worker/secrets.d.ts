@@ -9,6 +9,8 @@ declare namespace Cloudflare {
     EMAIL_FROM?: string;
     /** base64 of 32 random bytes: AES-GCM key for TOTP secrets at rest (worker/auth/secret-box.ts). */
     TOTP_ENCRYPTION_KEY?: string;
+    /** Older TOTP keys (comma-separated), only to open values sealed before a rotation until the cron re-seals them. */
+    TOTP_ENCRYPTION_KEY_PREVIOUS?: string;
     /** "off": no reads served from the in-isolate caches (worker/cache/policy.ts; the Worker tests). */
     READ_CACHE?: string;
   }

@@ -150,6 +150,8 @@ export const deadlineOut = z.object({ id: z.string(), year: z.number().int(), ke
 export const monitoringOut = z.object({
   year: z.number().int(),
   today: z.string(),
+  /** IKM surveys checked per the tenant's survey periods of the year, or per calendar semester when it has none. */
+  ikmBasis: z.enum(["periods", "semesters"]),
   tracked: z.array(z.object({ deadlineId: z.string(), key: z.string(), label: z.string(), dueDate: z.string(), submitted: z.number().int(), total: z.number().int() })),
   untracked: z.array(z.object({ label: z.string(), dueDate: z.string() })),
   rows: z.array(

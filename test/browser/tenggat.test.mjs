@@ -20,6 +20,8 @@ test("tenant admin filters the late-updaters board by a due date and the ranking
     await board.getByText("Belum disampaikan", { exact: true }).first().waitFor();
     // LKjIP and the IKM survey periods are checked now, so they are no longer listed as not monitored.
     assert.equal(await page.getByText(/Belum dipantau otomatis:.*LKjIP/).count(), 0);
+    // No IKM survey periods in 2022: the survey is checked per calendar semester, and the board says so.
+    await page.getByTestId("ikm-basis").getByText(/dipantau per semester kalender/).waitFor();
     await shot(page, "board");
 
     const lkjip = page.getByRole("button", { name: /^LKjIP 2021 \d+ dari/ });
@@ -35,6 +37,10 @@ test("tenant admin filters the late-updaters board by a due date and the ranking
     await shot(page, "lkjip-only");
     await lkjip.click();
     await board.getByText(/Perjanjian Kinerja 2022/).first().waitFor();
+
+    // This year Kaltim has its own triwulan survey periods, which the board follows instead.
+    await page.goto("/t/64/tenggat");
+    await page.getByTestId("ikm-basis").getByText(/dipantau per periode survei/).waitFor();
 
     // The same lateness as a filter on the ranking.
     await page.goto("/t/64/peringkat?year=2022");

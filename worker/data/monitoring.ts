@@ -1,14 +1,16 @@
-import { and, between, eq, inArray, isNotNull, min } from "drizzle-orm";
+import { and, asc, between, eq, inArray, isNotNull, lte, min, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { documents, ikmResponses, perangkatDaerah, pkDocuments, twReports, unitLayanan } from "../db/schema";
+import { documents, ikmPeriods, ikmResponses, perangkatDaerah, pkDocuments, twReports, unitLayanan } from "../db/schema";
 import { listDeadlines } from "./deadlines";
 import { daysBetween, wibDay } from "../../shared/format/wib";
+import { ikmPeriodLabel } from "../../shared/schemas/ikm";
 
 /**
  * When each PD submitted what a deadline asks for (epoch ms); a PD absent from `submitted` has not.
  * `applies`, when given, lists the PD the deadline concerns at all (e.g. only PD with a unit layanan).
  */
-export type SubmissionCheck = (db: Db, tenantId: string, year: number) => Promise<{ submitted: Map<string, number>; applies?: Set<string> }>;
+type Submissions = { submitted: Map<string, number>; applies?: Set<string> };
+export type SubmissionCheck = (db: Db, tenantId: string, year: number) => Promise<Submissions>;
 
 const toMap = (rows: { pdId: string | null; at: number | null }[]) => ({ submitted: new Map(rows.filter((r) => r.pdId).map((r) => [r.pdId!, r.at ?? 0])) });
 
@@ -46,16 +48,29 @@ const lkjipPublished: SubmissionCheck = async (db, tenantId, year) =>
       .all(),
   );
 
+type UnitRow = { id: string; pdId: string };
+const activeUnits = (db: Db, tenantId: string) =>
+  db.select({ id: unitLayanan.id, pdId: unitLayanan.pdId }).from(unitLayanan).where(and(eq(unitLayanan.tenantId, tenantId), eq(unitLayanan.active, true)));
+
 /**
- * An IKM survey semester: a PD with unit layanan is done when every active unit has responses dated in the
- * semester, as of its last unit's first response. PD without a unit layanan have nothing due.
+ * A PD with unit layanan is done when every active unit has responses, as of its last unit's first response.
+ * PD without a unit layanan have nothing due.
  */
-const ikmSurveyed =
+function everyUnitSurveyed(units: UnitRow[], firstAt: (unitId: string) => number | null | undefined) {
+  const byPd = new Map<string, (number | null)[]>();
+  for (const u of units) byPd.set(u.pdId, [...(byPd.get(u.pdId) ?? []), firstAt(u.id) ?? null]);
+  const submitted = new Map<string, number>();
+  for (const [pdId, ats] of byPd) if (ats.every((a) => a !== null)) submitted.set(pdId, Math.max(...(ats as number[])));
+  return { submitted, applies: new Set(byPd.keys()) };
+}
+
+/** A calendar semester, for a tenant without IKM survey periods in the year: responses dated in Jan–Jun / Jul–Dec. */
+const ikmSemesterSurveyed =
   (semester: 1 | 2): SubmissionCheck =>
   async (db, tenantId, year) => {
     const [from, to] = semester === 1 ? [`${year}-01-01`, `${year}-06-30`] : [`${year}-07-01`, `${year}-12-31`];
     const [units, first] = await db.batch([
-      db.select({ id: unitLayanan.id, pdId: unitLayanan.pdId }).from(unitLayanan).where(and(eq(unitLayanan.tenantId, tenantId), eq(unitLayanan.active, true))),
+      activeUnits(db, tenantId),
       db
         .select({ unitId: ikmResponses.unitId, at: min(ikmResponses.submittedAt) })
         .from(ikmResponses)
@@ -63,24 +78,57 @@ const ikmSurveyed =
         .groupBy(ikmResponses.unitId),
     ]);
     const firstAt = new Map(first.map((r) => [r.unitId, r.at]));
-    const byPd = new Map<string, (number | null)[]>();
-    for (const u of units) byPd.set(u.pdId, [...(byPd.get(u.pdId) ?? []), firstAt.get(u.id) ?? null]);
-    const submitted = new Map<string, number>();
-    for (const [pdId, ats] of byPd) if (ats.every((a) => a !== null)) submitted.set(pdId, Math.max(...(ats as number[])));
-    return { submitted, applies: new Set(byPd.keys()) };
+    return everyUnitSurveyed(units, (id) => firstAt.get(id));
   };
+
+/** The calendar's IKM entries, replaced on the board by the tenant's own survey periods when it has some in the year. */
+const IKM_SEMESTER_KEYS = new Set(["ikm-s1", "ikm-s2"]);
 
 /** Which calendar entries the board can check, by deadline key. Custom dates are not tracked. */
 export const SUBMISSION_CHECKS: Record<string, SubmissionCheck> = {
   pk: pkSubmitted,
   lkjip: lkjipPublished,
-  "ikm-s1": ikmSurveyed(1),
-  "ikm-s2": ikmSurveyed(2),
+  "ikm-s1": ikmSemesterSurveyed(1),
+  "ikm-s2": ikmSemesterSurveyed(2),
   "realisasi-tw4": twSubmitted(4, -1),
   "realisasi-tw1": twSubmitted(1),
   "realisasi-tw2": twSubmitted(2),
   "realisasi-tw3": twSubmitted(3),
 };
+
+/** Something the board checks: a calendar deadline with a submission check, or one of the tenant's IKM survey periods (its id as `deadlineId`). */
+type DueEntry = { deadlineId: string; key: string; label: string; dueDate: string; check: () => Promise<Submissions> };
+
+/**
+ * The tenant's IKM survey periods of `year` as board entries, each due on its last day (the calendar has no grace
+ * days) once that day has come; null when the tenant has no period in the year (the calendar semesters apply).
+ * A unit's first response in a period is one seek on ikm_responses_unit_period per unit × period, never a scan.
+ */
+async function ikmPeriodEntries(db: Db, tenantId: string, year: number, today: string): Promise<DueEntry[] | null> {
+  const ofYear = and(eq(ikmPeriods.tenantId, tenantId), eq(ikmPeriods.year, year));
+  const firstAt = sql<number | null>`(SELECT min(${ikmResponses.submittedAt}) FROM ${ikmResponses} WHERE ${ikmResponses.tenantId} = ${tenantId} AND ${ikmResponses.unitId} = ${unitLayanan.id} AND ${ikmResponses.periodId} = ${ikmPeriods.id})`;
+  const [periods, units, firsts] = await db.batch([
+    db.select().from(ikmPeriods).where(ofYear).orderBy(asc(ikmPeriods.startsOn)),
+    activeUnits(db, tenantId),
+    db
+      // Aliased: D1 batch results are keyed by column name, and both ids are "id".
+      .select({ unitId: sql<string>`${unitLayanan.id}`.as("unit_id"), periodId: sql<string>`${ikmPeriods.id}`.as("period_id"), at: firstAt.as("first_at") })
+      .from(unitLayanan)
+      .innerJoin(ikmPeriods, and(ofYear, lte(ikmPeriods.endsOn, today)))
+      .where(and(eq(unitLayanan.tenantId, tenantId), eq(unitLayanan.active, true))),
+  ]);
+  if (!periods.length) return null;
+  const at = new Map(firsts.map((r) => [`${r.unitId} ${r.periodId}`, r.at]));
+  return periods
+    .filter((p) => p.endsOn <= today)
+    .map((p) => ({
+      deadlineId: p.id,
+      key: `ikm-${p.kind}-${p.number}`,
+      label: `Survei IKM ${ikmPeriodLabel(p)}`,
+      dueDate: p.endsOn,
+      check: async () => everyUnitSurveyed(units, (unitId) => at.get(`${unitId} ${p.id}`)),
+    }));
+}
 
 export function activePds(db: Db, tenantId: string) {
   return db
@@ -96,19 +144,25 @@ export type LateRow = { pdId: string; pdCode: string; pdName: string; deadlineId
 
 /**
  * The late-updaters board of a year as of `today` (WIB day): for every due date the board can check, the PD
- * (of `pds`) that have not submitted, or submitted after the due date, most late first. Shared by the
+ * (of `pds`) that have not submitted, or submitted after the due date, most late first. IKM follows the tenant's
+ * survey periods of the year (`ikmBasis: "periods"`), or the calendar semesters when it has none. Shared by the
  * monitoring board and the ranking's "only late PD" filter.
  */
 export async function lateness(db: Db, tenantId: string, year: number, today: string, pds: Pd[]) {
-  const due = (await listDeadlines(db, tenantId, year)).filter((d) => d.dueDate <= today);
+  const [calendar, periodEntries] = await Promise.all([listDeadlines(db, tenantId, year), ikmPeriodEntries(db, tenantId, year, today)]);
+  const due = calendar.filter((d) => d.dueDate <= today && !(periodEntries && IKM_SEMESTER_KEYS.has(d.key)));
+  const entries: DueEntry[] = due.flatMap((d) => {
+    const check = SUBMISSION_CHECKS[d.key];
+    return check ? [{ deadlineId: d.id, key: d.key, label: d.label, dueDate: d.dueDate, check: () => check(db, tenantId, year) }] : [];
+  });
+  entries.push(...(periodEntries ?? []));
+  entries.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const tracked: { deadlineId: string; key: string; label: string; dueDate: string; submitted: number; total: number }[] = [];
   const rows: LateRow[] = [];
-  for (const d of due) {
-    const check = SUBMISSION_CHECKS[d.key];
-    if (!check) continue;
-    const { submitted, applies } = await check(db, tenantId, year);
+  for (const d of entries) {
+    const { submitted, applies } = await d.check();
     const concerned = applies ? pds.filter((p) => applies.has(p.id)) : pds;
-    tracked.push({ deadlineId: d.id, key: d.key, label: d.label, dueDate: d.dueDate, submitted: concerned.filter((p) => submitted.has(p.id)).length, total: concerned.length });
+    tracked.push({ deadlineId: d.deadlineId, key: d.key, label: d.label, dueDate: d.dueDate, submitted: concerned.filter((p) => submitted.has(p.id)).length, total: concerned.length });
     for (const pd of concerned) {
       const at = submitted.get(pd.id);
       const daysLate = daysBetween(d.dueDate, at === undefined ? today : wibDay(at));
@@ -117,7 +171,7 @@ export async function lateness(db: Db, tenantId: string, year: number, today: st
         pdId: pd.id,
         pdCode: pd.code,
         pdName: pd.name,
-        deadlineId: d.id,
+        deadlineId: d.deadlineId,
         label: d.label,
         dueDate: d.dueDate,
         status: at === undefined ? "missing" : "late",
@@ -128,7 +182,7 @@ export async function lateness(db: Db, tenantId: string, year: number, today: st
   }
   rows.sort((a, b) => b.daysLate - a.daysLate || a.pdCode.localeCompare(b.pdCode));
   const untracked = due.filter((d) => !SUBMISSION_CHECKS[d.key]).map((d) => ({ label: d.label, dueDate: d.dueDate }));
-  return { tracked, untracked, rows };
+  return { ikmBasis: periodEntries ? ("periods" as const) : ("semesters" as const), tracked, untracked, rows };
 }
 
 /** PD that are late on anything due so far in `year` (missing or submitted late), with their worst lateness in days. */

@@ -139,7 +139,6 @@ deadlineRoutes.openapi(
     const db = tenantDb(c);
     // PD-scoped roles see their own perangkat daerah only.
     const pds = (await activePds(db, t.id)).filter((pd) => grants.some((g) => g.pdId === null) || canActForPd(grants, ["agency_admin", "agency_head"], pd.id));
-    const { tracked, untracked, rows } = await lateness(db, t.id, year, today, pds);
-    return c.json({ year, today, tracked, untracked, rows }, 200);
+    return c.json({ year, today, ...(await lateness(db, t.id, year, today, pds)) }, 200);
   },
 );
