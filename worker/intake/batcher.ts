@@ -43,7 +43,7 @@ export class IntakeBatcher extends DurableObject<Env> {
   private queue: Pending[] = [];
   private flushing = false;
   private lastSweep = 0;
-  /** The IP × unit counters in use: read from SQLite on first use, written back once per flush (`saveCounters`). */
+  /** The IP × unit counters of live windows: loaded from SQLite when the object starts, written back once per flush (`saveCounters`). */
   private counters = new Map<string, Counter>();
   private unsaved = new Set<string>();
   /** Flushes and rows written since this instance started (tests read them; one flush = one D1 batch). */
@@ -55,6 +55,9 @@ export class IntakeBatcher extends DurableObject<Env> {
     // kept across evictions and deploys (memory alone would reset whenever the object idles out).
     ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS submit_counts (key TEXT PRIMARY KEY, window_start INTEGER NOT NULL, count INTEGER NOT NULL) WITHOUT ROWID`);
     ctx.storage.sql.exec(`CREATE INDEX IF NOT EXISTS submit_counts_window ON submit_counts (window_start)`);
+    // All of them at once (a few thousand rows at most in practice), so counting a new key never reads SQLite.
+    const live = ctx.storage.sql.exec<Counter & { key: string }>(`SELECT key, window_start AS windowStart, count FROM submit_counts WHERE window_start > ?`, Date.now() - SUBMIT_LIMIT.windowMs);
+    for (const { key, windowStart, count } of live) this.counters.set(key, { windowStart, count });
   }
 
   /** Counts the submission against its IP × unit limit, then stores it with the next flush and answers its outcome. */
@@ -74,7 +77,7 @@ export class IntakeBatcher extends DurableObject<Env> {
   /** Fixed window per key, counted before storing (replays count too); the seconds to wait once over the limit, else 0. */
   private count(key: string, now: number): number {
     if (now - this.lastSweep >= SWEEP_EVERY_MS) this.sweep(now);
-    let counter = this.counters.get(key) ?? this.ctx.storage.sql.exec<Counter>(`SELECT window_start AS windowStart, count FROM submit_counts WHERE key = ?`, key).toArray()[0];
+    let counter = this.counters.get(key);
     if (!counter || now - counter.windowStart >= SUBMIT_LIMIT.windowMs) counter = { windowStart: now, count: 0 };
     counter.count++;
     this.counters.set(key, counter);
