@@ -2,15 +2,16 @@ import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { IntakeBatcher } from "../worker/intake/batcher";
-import { api, twoTenants, type World } from "./helpers";
+import { api, twoTenants, type Call, type World } from "./helpers";
 import { countRoundTrips } from "./round-trips";
 import { clearCaches } from "../worker/cache/read-cache";
+import { clearPortals } from "../worker/cache/portal-cache";
 import { wibDay } from "../shared/format/wib";
 
 // D1 round trips per request on the hot routes (bench/run.mjs measures their speed; never a timing here).
-// Before issue 10's work: me 4, ranking 18, IKM results 8, survey submission 6, plan tree 4.
+// Before issue 10's work: me 4, ranking 18, IKM results 8, survey submission 6, plan tree 4, public portal 2.
 // The counts below are first reads (the Worker tests run with READ_CACHE=off); the last block repeats
-// reads with the in-isolate caches on, as deployed (worker/cache/).
+// reads with the in-isolate caches on, as deployed (worker/cache/): there, a repeated hot read makes none.
 const batcherFlushes = () => runInDurableObject(env.INTAKE.get(env.INTAKE.idFromName(t.tA)), (o: IntakeBatcher) => o.stats.flushes);
 let t: World;
 let unit: { id: string; slug: string };
@@ -53,6 +54,10 @@ describe("D1 round trips per request", () => {
     expect(await trips(`/tenants/${t.codeA}/plans/${planId}`, { cookie: t.a.viewer })).toBe(3);
   });
 
+  it("the public portal is one control-plane batch and one tenant batch", async () => {
+    expect(await trips(`/public/portal/${t.codeA}`)).toBe(2);
+  });
+
   it("the ranking reads fresh snapshots in one batch (computing them only after a write)", async () => {
     await trips(`/tenants/${t.codeA}/ranking?year=${year}`, { cookie: t.a.viewer });
     expect(await trips(`/tenants/${t.codeA}/ranking?year=${year}`, { cookie: t.a.viewer })).toBe(2);
@@ -86,18 +91,21 @@ describe("D1 round trips per request", () => {
 });
 
 describe("D1 round trips of a repeated read, with the in-isolate caches on", () => {
-  /** From a cold isolate: the first read, then the same read again. */
-  const twice = async (path: string) => {
+  /** From a cold isolate: the first read, then the same read again (signed in as a viewer unless `call` says otherwise). */
+  const twice = async (path: string, call: Call = { cookie: t.a.viewer }) => {
     clearCaches();
-    const first = await countRoundTrips(path, { cookie: t.a.viewer, cache: true });
-    const again = await countRoundTrips(path, { cookie: t.a.viewer, cache: true });
+    clearPortals();
+    const first = await countRoundTrips(path, { ...call, cache: true });
+    const again = await countRoundTrips(path, { ...call, cache: true });
     expect([first.status, again.status], JSON.stringify(again.json)).toEqual([200, 200]);
     return [first.trips, again.trips];
   };
 
-  it("the session and grants come from memory: only the page's own data is read again", async () => {
-    expect(await twice("/auth/me")).toEqual([2, 1]);
-    expect(await twice(`/tenants/${t.codeA}/perangkat-daerah`)).toEqual([2, 1]);
+  // Before: me and PD list [2, 1] (the session came from memory, the page's own data from D1), portal [2, 2].
+  it("/auth/me, the PD list and the public portal are answered without any round trip", async () => {
+    expect(await twice("/auth/me")).toEqual([2, 0]);
+    expect(await twice(`/tenants/${t.codeA}/perangkat-daerah?limit=50`)).toEqual([2, 0]);
+    expect(await twice(`/public/portal/${t.codeA}`, {})).toEqual([2, 0]);
   });
 
   it("ranking, IKM results and the plan tree are answered without any round trip", async () => {

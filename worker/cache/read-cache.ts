@@ -72,14 +72,18 @@ function keyOf(c: Context<AppEnv>): string {
   return JSON.stringify([c.get("tenant").id, c.req.path, query, grants]);
 }
 
-const fresh = (entry: Entry, tenantId: string) => (lastTenantWrite.get(tenantId) ?? 0) <= entry.writesSeen && lastPlatformWrite <= entry.writesSeen;
+/** This isolate's write count: take it before reading, then ask `unchangedSince` whether what was read still holds. */
+export const writeCount = () => writes;
+
+/** No write to the tenant and no platform write succeeded in this isolate since the count `seen` was taken. */
+export const unchangedSince = (tenantId: string, seen: number) => (lastTenantWrite.get(tenantId) ?? 0) <= seen && lastPlatformWrite <= seen;
 
 /** Route middleware (after the role check) for a heavy GET: answers from the cache, or keeps the answer it computes if it is a 200. */
 export const readCache = createMiddleware<AppEnv>(async (c, next) => {
   if (!cachingOn(c) || c.req.method !== "GET") return next();
   const key = keyOf(c);
   const hit = responses.get(key);
-  if (hit && fresh(hit, c.get("tenant").id) && bookmarkNotNewer(c.get("tenantBookmark"), hit.bookmark)) {
+  if (hit && unchangedSince(c.get("tenant").id, hit.writesSeen) && bookmarkNotNewer(c.get("tenantBookmark"), hit.bookmark)) {
     return c.body(hit.body, 200, Object.fromEntries([...hit.headers, [CACHE_HEADER, "hit"]]));
   }
   // Counted before computing: a write that lands meanwhile makes this entry stale at once.

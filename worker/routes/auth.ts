@@ -1,10 +1,8 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { and, eq, isNull, lt } from "drizzle-orm";
-import { z } from "zod";
+import { and, eq, lt } from "drizzle-orm";
 import type { AppEnv } from "../env";
 import { controlDb } from "../db/client";
-import { loginChallenges, memberships, tenants, users, userTotp } from "../db/schema";
-import { pdKey, pdNames } from "../data/shards";
+import { loginChallenges, users, userTotp } from "../db/schema";
 import { AppError } from "../errors";
 import { errors, jsonBody, ok, okSchema } from "../openapi";
 import { loginSchema } from "../../shared/schemas/auth";
@@ -16,8 +14,9 @@ import { audit } from "../audit";
 import { loginTotpSchema } from "../../shared/schemas/security";
 import { verifyTotp } from "../auth/totp";
 import { openSecret, sealed } from "../auth/secret-box";
-import { createChallenge, readChallenge, totpRequired, totpState, totpStateQuery, useRecoveryCode } from "../data/security";
-import { unreadCountQuery } from "../data/notifications";
+import { createChallenge, readChallenge, totpRequired, totpState, useRecoveryCode } from "../data/security";
+import { readMe, type Me } from "../data/me";
+import { readThrough, sessionMemo } from "../cache/session-cache";
 import { loginResultOut, meOut } from "../../shared/schemas/responses";
 
 export const authRoutes = new OpenAPIHono<AppEnv>();
@@ -120,6 +119,14 @@ authRoutes.openapi(
   },
 );
 
+/**
+ * The answer of /auth/me by session, beside the session itself (worker/cache/session-cache.ts): every
+ * successful write in this isolate clears both, so a sign-out, a role change, a password or two-step
+ * change and a notification read or received here show on the very next call; another isolate's
+ * changes (and the daily cron's reminders) within SESSION_CACHE_TTL_MS.
+ */
+const cachedMe = sessionMemo<Me>();
+
 authRoutes.openapi(
   createRoute({
     method: "get",
@@ -131,34 +138,6 @@ authRoutes.openapi(
   }),
   async (c) => {
     const user = c.get("user")!;
-    const db = controlDb(c);
-    // One round trip to the control plane: memberships, two-step state and unread count in one batch.
-    const [rows, [totp], [unread]] = await db.batch([
-      db
-        .select({ code: tenants.code, name: tenants.name, kind: tenants.kind, role: memberships.role, pdId: memberships.pdId, tenantId: tenants.id, dbBinding: tenants.dbBinding })
-        .from(memberships)
-        .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-        .where(and(eq(memberships.userId, user.id), isNull(memberships.disabledAt), eq(tenants.status, "active")))
-        .orderBy(tenants.code),
-      totpStateQuery(db, user.id),
-      unreadCountQuery(db, user.id),
-    ]);
-    // PD names live in each tenant's database (one lookup per database the user's tenants are in).
-    const pdName = await pdNames(c.env, rows);
-    const byCode = new Map<string, z.infer<typeof meOut>["tenants"][number]>();
-    for (const r of rows) {
-      const t = byCode.get(r.code) ?? { code: r.code, name: r.name, kind: r.kind, grants: [] };
-      t.grants.push({ role: r.role, pdId: r.pdId, pdName: r.pdId ? (pdName.get(pdKey(r.tenantId, r.pdId)) ?? null) : null });
-      byCode.set(r.code, t);
-    }
-    return c.json(
-      {
-        user: { id: user.id, email: user.email, name: user.name, isPlatformOperator: user.isPlatformOperator },
-        security: { totpEnabled: !!totp?.secret, totpEnrolmentRequired: !!user.totpEnrolmentRequired },
-        unreadNotifications: unread?.n ?? 0,
-        tenants: [...byCode.values()],
-      },
-      200,
-    );
+    return c.json((await readThrough(c, cachedMe, user.sessionId, () => readMe(c.env, controlDb(c), user)))!, 200);
   },
 );

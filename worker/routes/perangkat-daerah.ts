@@ -9,6 +9,7 @@ import { errors, jsonBody, ok, tenantParams } from "../openapi";
 import { pageQuerySchema } from "../../shared/schemas/common";
 import { PD_KINDS, perangkatDaerahInputSchema, perangkatDaerahPatchSchema } from "../../shared/schemas/perangkat-daerah";
 import { requireRole } from "../middleware/tenant";
+import { readCache } from "../cache/read-cache";
 import { audit } from "../audit";
 import { perangkatDaerahOut } from "../../shared/schemas/responses";
 
@@ -53,6 +54,8 @@ perangkatDaerahRoutes.openapi(
     path: "/tenants/{code}/perangkat-daerah",
     tags: ["organisasi"],
     summary: "Perangkat daerah of this tenant (search, filter by kind, paginated)",
+    // Read on nearly every page: served from the isolate for a few seconds unless the tenant was written to.
+    middleware: [readCache] as const,
     request: {
       params: tenantParams,
       query: pageQuerySchema.extend({ q: z.string().trim().max(100).optional(), kind: z.enum(PD_KINDS).optional() }),

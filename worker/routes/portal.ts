@@ -8,16 +8,19 @@ import { errors, ok } from "../openapi";
 import { downloadResponse } from "../data/documents";
 import { portalControl, portalData, publicTenant, publishedDocument, type PublicTenant } from "../data/portal";
 import { portalOut } from "../../shared/schemas/documents";
+import { cachedPortal, PORTAL_TTL_MS } from "../cache/portal-cache";
 
 /**
  * The tenant's public portal, no sign-in: profile, published documents, SAKIP history. Every read is
- * scoped to the tenant named by the code in the path. Shared caches may keep an answer a minute, so a
- * withdrawn document disappears within that; ETags let browsers revalidate for free.
+ * scoped to the tenant named by the code in the path. The isolate and shared caches may keep the page
+ * data a minute, so a withdrawn document disappears within that (at once in the isolate that withdrew
+ * it); ETags let browsers revalidate for free.
  */
 export const portalRoutes = new OpenAPIHono<AppEnv>();
 
 const TAG = ["portal publik"];
-const PUBLIC_CACHE = "public, max-age=60, s-maxage=60";
+/** Shared caches keep an answer as long as this isolate does (worker/cache/portal-cache.ts). */
+const publicCache = (seconds = PORTAL_TTL_MS / 1000) => `public, max-age=${seconds}, s-maxage=${seconds}`;
 const codeParams = z.object({ tenantCode: z.string().max(20) });
 /** Public routes run without tenantAccess: the tenant named in the path becomes the context's tenant. */
 function useTenant(c: Context<AppEnv>, t: PublicTenant) {
@@ -37,10 +40,14 @@ portalRoutes.openapi(
     responses: { 200: ok(portalOut), 304: { description: "Tidak berubah (If-None-Match)" }, ...errors },
   }),
   async (c) => {
-    const { tenant, ...control } = await portalControl(controlDb(c), c.req.valid("param").tenantCode);
-    const data = await portalData(useTenant(c, tenant), tenant.id, control);
-    c.header("cache-control", PUBLIC_CACHE);
-    return c.json({ tenant: { code: tenant.code, name: tenant.name, kind: tenant.kind }, ...data }, 200);
+    const code = c.req.valid("param").tenantCode;
+    const { value, maxAgeS } = await cachedPortal(c, code, async () => {
+      const { tenant, ...control } = await portalControl(controlDb(c), code);
+      const data = await portalData(useTenant(c, tenant), tenant.id, control);
+      return { tenantId: tenant.id, value: { tenant: { code: tenant.code, name: tenant.name, kind: tenant.kind }, ...data } };
+    });
+    c.header("cache-control", publicCache(maxAgeS));
+    return c.json(value, 200);
   },
 );
 
@@ -58,6 +65,6 @@ portalRoutes.openapi(
     const { tenantCode, documentId } = c.req.valid("param");
     const tenant = await publicTenant(controlDb(c), tenantCode);
     const row = await publishedDocument(useTenant(c, tenant), tenant.id, documentId);
-    return (await downloadResponse(c.env.DOCUMENTS, row, c.req.header("if-none-match"), PUBLIC_CACHE)) as never;
+    return (await downloadResponse(c.env.DOCUMENTS, row, c.req.header("if-none-match"), publicCache())) as never;
   },
 );
