@@ -12,7 +12,7 @@ import { renderDocx } from "../worker/reports/docx";
 let t: World;
 let otherOperator: string;
 const path = (pdId = t.pdA, year = 2021, code = t.codeA) => `/tenants/${code}/perangkat-daerah/${pdId}/lkjip/${year}/tabel`;
-const put = (table: "sdm" | "sarana", body: unknown, cookie = t.a.agency_admin, pdId = t.pdA) => api(`${path(pdId)}/${table}`, { method: "PUT", body, cookie });
+const save = (table: "sdm" | "sarana", body: unknown, cookie = t.a.agency_admin, pdId = t.pdA) => api(`${path(pdId)}/${table}`, { method: "POST", body, cookie });
 const sdm = (version: number, extra: object = {}) => ({ ...seed.sdm, version, ...extra });
 const sarana = (version: number, extra: object = {}) => ({ ...seed.sarana, version, ...extra });
 
@@ -33,7 +33,7 @@ describe("LKjIP Bab I tables", () => {
   });
 
   it("the PD operator saves Tabel 1.1; totals are computed from the rows, audited in the same batch", async () => {
-    const r = await put("sdm", sdm(0));
+    const r = await save("sdm", sdm(0));
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     expect(r.json.version).toBe(1);
     expect(r.json.totals.jumlah).toEqual({ jenisKelamin: 621, golongan: 349, pendidikan: 621 });
@@ -48,20 +48,20 @@ describe("LKjIP Bab I tables", () => {
 
   it("saves an inconsistent row with a warning (not a refusal); a stale version answers 409", async () => {
     const rows = seed.sdm.rows.map((r, i) => (i === 4 ? { ...r, lakiLaki: 7 } : r));
-    const r = await put("sdm", sdm(1, { rows }), t.a.tenant_admin);
+    const r = await save("sdm", sdm(1, { rows }), t.a.tenant_admin);
     expect(r.status).toBe(200);
     expect(r.json.warnings.map((w: any) => w.path)).toEqual(["rows.4.pendidikan", "rows.4.golongan"]);
     expect(r.json.warnings[0].message).toContain("Kepala Biro");
-    const stale = await put("sdm", sdm(1));
+    const stale = await save("sdm", sdm(1));
     expect(stale.status).toBe(409);
     expect(stale.json.error.code).toBe("conflict");
-    expect((await put("sdm", sdm(2))).status).toBe(200);
+    expect((await save("sdm", sdm(2))).status).toBe(200);
     const audit = await api(`/tenants/${t.codeA}/audit-log?entity=lkjip_table`, { cookie: t.a.tenant_admin });
     expect(audit.json.items.map((a: any) => [a.action, a.before?.version ?? null, a.after.version])).toEqual([["update", 2, 3], ["update", 1, 2], ["create", null, 1]]);
   });
 
   it("saves Tabel 1.2 with a continuation line and decimal-free areas", async () => {
-    const r = await put("sarana", sarana(0));
+    const r = await save("sarana", sarana(0));
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     expect(r.json).toMatchObject({ version: 1, sumber: "Biro Umum Setda Prov. Kaltim" });
     expect(r.json.rows[2]).toEqual({ uraian: "", banyaknya: 2048, satuan: "m²", keterangan: "" });
@@ -78,7 +78,7 @@ describe("LKjIP Bab I tables", () => {
       ["sarana", sarana(1, { rows: Array.from({ length: 101 }, () => seed.sarana.rows[0]) }), ["rows"]],
     ];
     for (const [table, body, paths] of cases) {
-      const r = await put(table as "sdm", body);
+      const r = await save(table as "sdm", body);
       expect(r.status, JSON.stringify(body).slice(0, 120)).toBe(400);
       expect(r.json.error.code).toBe("validation_failed");
       for (const p of paths) expect(r.json.error.issues.map((i: any) => i.path), p).toContain(p);
@@ -90,16 +90,16 @@ describe("LKjIP Bab I tables", () => {
   it("wrong role 403: viewers, and operators of another PD, neither read nor write; evaluators only read", async () => {
     expect((await api(path(), { cookie: t.a.viewer })).status).toBe(403);
     expect((await api(path(), { cookie: otherOperator })).status).toBe(403);
-    expect((await put("sdm", sdm(3), otherOperator)).status).toBe(403);
-    expect((await put("sarana", sarana(1), t.a.evaluator)).status).toBe(403);
-    expect((await put("sarana", sarana(1), t.a.viewer)).status).toBe(403);
+    expect((await save("sdm", sdm(3), otherOperator)).status).toBe(403);
+    expect((await save("sarana", sarana(1), t.a.evaluator)).status).toBe(403);
+    expect((await save("sarana", sarana(1), t.a.viewer)).status).toBe(403);
     expect((await api(path(), { cookie: t.a.evaluator })).json.sarana.version).toBe(1);
   });
 
   it("cross tenant: tenant B's PD under tenant A's code answers 404, and B is unchanged", async () => {
-    expect((await put("sdm", sdm(0), t.b.agency_admin, t.pdB)).status).toBe(404);
-    expect((await put("sdm", sdm(0), t.b.agency_admin)).status).toBe(404);
-    expect((await put("sarana", sarana(0), t.a.tenant_admin, t.pdB)).status).toBe(404);
+    expect((await save("sdm", sdm(0), t.b.agency_admin, t.pdB)).status).toBe(404);
+    expect((await save("sdm", sdm(0), t.b.agency_admin)).status).toBe(404);
+    expect((await save("sarana", sarana(0), t.a.tenant_admin, t.pdB)).status).toBe(404);
     expect((await api(path(t.pdB), { cookie: t.a.tenant_admin })).status).toBe(404);
     const b = await api(path(t.pdB, 2021, t.codeB), { cookie: t.b.tenant_admin });
     expect(b.status).toBe(200);
@@ -143,6 +143,10 @@ describe("the tables in the LKjIP", () => {
     expect(joined).toContain("|Jumlah PNS + Honor/PTT|424|197|61|");
     expect(joined).toContain("Tabel 1.2 Sarana dan Prasarana Kerja PD 1.01 Per 31 Desember 2021");
     expect(joined).toContain("|Tanah|3.370|m²|");
+    // Tabel 1.1's merged header and Jumlah cells keep every row 13 columns wide.
+    const tabel11 = (xml.match(/<w:tbl>.*?<\/w:tbl>/gs) ?? []).find((x) => x.includes("Laki-laki"))!;
+    const widths = (tabel11.match(/<w:tr>.*?<\/w:tr>/gs) ?? []).map((row) => (row.match(/<w:tc>.*?<\/w:tc>/gs) ?? []).reduce((n, tc) => n + Number(tc.match(/<w:gridSpan w:val="(\d+)"/)?.[1] ?? 1), 0));
+    expect(new Set(widths)).toEqual(new Set([13]));
   });
 
   it("an empty table says what belongs there", async () => {

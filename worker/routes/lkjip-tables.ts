@@ -75,7 +75,7 @@ lkjipTableRoutes.openapi(
 
 lkjipTableRoutes.openapi(
   createRoute({
-    method: "put",
+    method: "post",
     path: `${BASE}/sdm`,
     tags: TAG,
     summary: "Save Tabel 1.1 Sumber Daya Aparatur whole; `version` is the one the edit started from, a stale save answers 409. Totals are computed, inconsistent rows are saved with warnings",
@@ -91,7 +91,7 @@ lkjipTableRoutes.openapi(
 
 lkjipTableRoutes.openapi(
   createRoute({
-    method: "put",
+    method: "post",
     path: `${BASE}/sarana`,
     tags: TAG,
     summary: "Save Tabel 1.2 Sarana dan Prasarana Kerja whole; `version` is the one the edit started from, a stale save answers 409",
