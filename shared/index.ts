@@ -18,3 +18,5 @@ export * from "./format/round";
 export * from "./schemas/performance";
 export * from "./schemas/reports";
 export * from "./schemas/documents";
+export * from "./schemas/lkjip-tables";
+export * from "./formulas/sdm";

@@ -34,6 +34,7 @@ import { unitLayananRoutes } from "./routes/unit-layanan";
 import { ikmRoutes } from "./routes/ikm";
 import { ikmPublicRoutes } from "./routes/ikm-public";
 import { reportRoutes } from "./routes/reports";
+import { lkjipTableRoutes } from "./routes/lkjip-tables";
 import { documentRoutes, isDocumentUpload } from "./routes/documents";
 import { portalRoutes } from "./routes/portal";
 import { deliverAfterWrites } from "./notify/email";
@@ -90,6 +91,7 @@ export function createApp() {
   api.route("/", ikmRoutes);
   api.route("/", ikmPublicRoutes);
   api.route("/", reportRoutes);
+  api.route("/", lkjipTableRoutes);
   api.route("/", documentRoutes);
   api.route("/", portalRoutes);
 

@@ -5,6 +5,7 @@ import { numberRow, prose, type Block, type Cell, type ReportDocument } from "./
 import { grouped, ikuTable, pkIndicatorTable, signatureOf } from "./tables";
 import { bold, DASH, fmt, money, no, num, rupiah, TW_LABELS, txt } from "./format";
 import type { LkjipModel, LkjipTenantModel } from "./lkjip-model";
+import { saranaTable, sdmTable } from "./lkjip-bab1";
 
 // The LKjIP in the chapter structure of seed 002 (Bab I Pendahuluan … Bab IV Penutup), from the
 // plain model. Tables are numbered per chapter like the seed ("Tabel 3.4").
@@ -196,19 +197,30 @@ function budgetLinesTable(m: LkjipModel, cap: Caption): Block {
 
 // ---- document ----
 
-const pendahuluan = (s: Sections): Block[] => [
-  { t: "heading", level: 1, text: "Bab I Pendahuluan" },
-  ...(
-    [
-      ["A. Dasar Pembentukan Organisasi", "dasar_pembentukan"],
-      ["B. Tugas dan Fungsi", "tugas_fungsi"],
-      ["C. Struktur Organisasi", "struktur_organisasi"],
-      ["D. Sumber Daya Aparatur", "sumber_daya"],
-      ["E. Aspek Strategis Organisasi", "aspek_strategis"],
-      ["F. Permasalahan Utama (Isu Strategis)", "isu_strategis"],
-    ] as const
-  ).flatMap(([title, key]): Block[] => [{ t: "heading", level: 2, text: title }, ...prose(s[key], `${title.slice(3)} belum diisi`)]),
+const BAB1: readonly (readonly [title: string, key: string])[] = [
+  ["A. Dasar Pembentukan Organisasi", "dasar_pembentukan"],
+  ["B. Tugas dan Fungsi", "tugas_fungsi"],
+  ["C. Struktur Organisasi", "struktur_organisasi"],
+  ["D. Sumber Daya Aparatur", "sumber_daya"],
+  ["E. Aspek Strategis Organisasi", "aspek_strategis"],
+  ["F. Permasalahan Utama (Isu Strategis)", "isu_strategis"],
+  ["G. Sarana dan Prasarana Kerja", "sarana_prasarana"],
 ];
+
+/** Bab I: the texts, and in a PD's report Tabel 1.1 after D's text and Tabel 1.2 after G's (seed 002). */
+function pendahuluan(s: Sections, pd?: { m: LkjipModel; cap: Caption }): Block[] {
+  const asOf = pd ? `${pd.m.pd.name} Per 31 Desember ${pd.m.year}` : "";
+  const tablesOf = (key: string): Block[] => {
+    if (!pd) return [];
+    if (key === "sumber_daya") return sdmTable(pd.m.tables.sdm, pd.cap(1, `Jumlah Sumber Daya Manusia (PNS & Non-PNS) ${asOf}`));
+    if (key === "sarana_prasarana") return saranaTable(pd.m.tables.sarana, pd.cap(1, `Sarana dan Prasarana Kerja ${asOf}`));
+    return [];
+  };
+  return [
+    { t: "heading", level: 1, text: "Bab I Pendahuluan" },
+    ...BAB1.flatMap(([title, key]): Block[] => [{ t: "heading", level: 2, text: title }, ...prose(s[key], `${title.slice(3)} belum diisi`), ...tablesOf(key)]),
+  ];
+}
 
 /** Bab II and III of one PD (under the PD's own heading in the pemda-wide report). */
 function pdChapters(m: LkjipModel, cap: Caption, s: Sections) {
@@ -264,7 +276,7 @@ export function lkjipDocument(m: LkjipModel, tenantName: string): ReportDocument
       signature(m, m.year),
       { t: "heading", level: 2, text: "Ikhtisar Eksekutif" },
       ...prose(s.ikhtisar, "Ikhtisar eksekutif belum diisi"),
-      ...pendahuluan(s),
+      ...pendahuluan(s, { m, cap }),
       { t: "heading", level: 1, text: "Bab II Perencanaan Kinerja" },
       ...prose(s.perencanaan, "Pengantar perencanaan kinerja belum diisi"),
       ...bab2,

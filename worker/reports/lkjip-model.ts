@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { anggaran, findPd, kinerja } from "../data/performance";
+import { readLkjipTables } from "../data/lkjip-tables";
 import { byLine, ikmOfPd, pkOfYear, renstraTree, sakipHistory, sectionTexts } from "./sources";
 
 // Everything one PD's LKjIP shows, gathered into a plain (JSON-safe) model: the renderers never
@@ -8,8 +9,9 @@ import { byLine, ikmOfPd, pkOfYear, renstraTree, sakipHistory, sectionTexts } fr
 
 export async function lkjipModel(db: Db, tenantId: string, pdId: string, year: number) {
   const pd = await findPd(db, tenantId, pdId);
-  const [sections, renstra, pk, perf, budget, sakip, ikm] = await Promise.all([
+  const [sections, tables, renstra, pk, perf, budget, sakip, ikm] = await Promise.all([
     sectionTexts(db, tenantId, "lkjip", pdId, year),
+    readLkjipTables(db, tenantId, pdId, year),
     renstraTree(db, tenantId, pdId, year),
     pkOfYear(db, tenantId, pdId, year),
     kinerja(db, tenantId, pdId, year),
@@ -21,6 +23,8 @@ export async function lkjipModel(db: Db, tenantId: string, pdId: string, year: n
     pd: { id: pd.id, code: pd.code, name: pd.name },
     year,
     sections,
+    // Bab I tables: only what is printed, so a save that changes nothing keeps the data version.
+    tables: { sdm: { rows: tables.sdm.rows, sumber: tables.sdm.sumber }, sarana: { rows: tables.sarana.rows, sumber: tables.sarana.sumber } },
     renstra,
     pk,
     kinerja: {

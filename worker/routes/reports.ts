@@ -25,21 +25,21 @@ import { documentOut } from "../../shared/schemas/documents";
 export const reportRoutes = new OpenAPIHono<AppEnv>();
 
 const TAG = ["laporan"];
-const READERS = ["tenant_admin", "evaluator", "agency_admin", "agency_head"] as const;
-const WRITERS = ["tenant_admin", "agency_admin", "agency_head"] as const;
+export const READERS = ["tenant_admin", "evaluator", "agency_admin", "agency_head"] as const;
+export const WRITERS = ["tenant_admin", "agency_admin", "agency_head"] as const;
 const jobParams = tenantParams.extend({ jobId: z.string().max(64) });
 /** Report HTML is our own rendering of escaped text; still, it may run nothing. */
 const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** Reading a PD's report: its own operators and head, the pemda admin, evaluators. Pemda-wide: admin and evaluators. */
-function assertReader(c: Context<AppEnv>, pdId: string | undefined) {
+export function assertReader(c: Context<AppEnv>, pdId: string | undefined) {
   const grants = c.get("grants");
   const allowed = pdId ? canActForPd(grants, [...READERS], pdId) : grants.some((g) => (g.role === "tenant_admin" || g.role === "evaluator") && g.pdId === null);
   if (!allowed) throw new AppError("forbidden", "Anda hanya dapat membuka laporan perangkat daerah yang Anda kelola");
 }
 
 /** Writing texts and generating: the PD's operators and head, the pemda admin; pemda-wide: the admin. */
-function assertWriter(c: Context<AppEnv>, pdId: string | null | undefined) {
+export function assertWriter(c: Context<AppEnv>, pdId: string | null | undefined) {
   const grants = c.get("grants");
   const allowed = pdId ? canActForPd(grants, [...WRITERS], pdId) : grants.some((g) => g.role === "tenant_admin");
   if (!allowed) throw new AppError("forbidden", pdId ? "Anda hanya dapat menyusun laporan perangkat daerah yang Anda kelola" : "Hanya admin pemda yang dapat menyusun LKjIP pemda");

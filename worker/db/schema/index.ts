@@ -10,3 +10,4 @@ export * from "./performance";
 export * from "./documents";
 export * from "./reports";
 export * from "./ranking-snapshots";
+export * from "./lkjip-tables";

@@ -1,6 +1,7 @@
 import { loadApi, query } from "$lib/api";
 import { loadAllPerangkatDaerah } from "$lib/perangkat-daerah";
 import { REPORT_KINDS, type ReportKind } from "$shared/schemas/reports";
+import type { LkjipTablesOut } from "$shared/schemas/lkjip-tables";
 import type { GeneratedDoc, Section, Target } from "./types";
 import type { PageLoad } from "./$types";
 
@@ -29,11 +30,14 @@ export const load: PageLoad = async (event) => {
   const target: Target = { kind, pdId, year, period };
   // A PD's report, or the pemda-wide LKjIP for tenant-wide roles; a viewer has neither.
   const ready = pdId ? true : wide && kind === "lkjip";
-  const [sections, documents] = ready
+  // A PD's LKjIP also has the Bab I data tables (Tabel 1.1 and 1.2).
+  const bab1Path = ready && kind === "lkjip" && pdId ? `${base}/perangkat-daerah/${encodeURIComponent(pdId)}/lkjip/${year}/tabel` : null;
+  const [sections, documents, bab1] = ready
     ? await Promise.all([
         loadApi<{ items: Section[] }>(event, `${base}/laporan/sections${query({ kind, pdId, year })}`),
         loadApi<{ items: GeneratedDoc[]; currentVersion: string | null }>(event, `${base}/laporan/documents${query({ kind, pdId, year, period: kind === "triwulan" ? period : undefined })}`),
+        bab1Path ? loadApi<LkjipTablesOut>(event, bab1Path) : null,
       ])
-    : [{ items: [] }, { items: [], currentVersion: null }];
-  return { base, pds, wide, ready, target, sections: sections.items, documents: documents.items, currentVersion: documents.currentVersion };
+    : [{ items: [] }, { items: [], currentVersion: null }, null];
+  return { base, pds, wide, ready, target, sections: sections.items, documents: documents.items, currentVersion: documents.currentVersion, bab1 };
 };
