@@ -43,6 +43,12 @@ type Counter = { windowStart: number; count: number };
  */
 const LINGER_MS = 5;
 
+/**
+ * How long after a counter changes it is saved to SQLite. An object that is reset sooner (a deploy; an
+ * eviction only follows idling) forgets that last second of counts — a sender gains at most that.
+ */
+const SAVE_AFTER_MS = 1000;
+
 /** How often counters whose window has ended are deleted. */
 const SWEEP_EVERY_MS = 60_000;
 
@@ -50,9 +56,10 @@ export class IntakeBatcher extends DurableObject<Env> {
   private queue: Pending[] = [];
   private flushing = false;
   private lastSweep = 0;
-  /** The IP × unit counters of live windows: loaded from SQLite when the object starts, written back once per flush (`saveCounters`). */
+  /** The IP × unit counters of live windows: loaded from SQLite when the object starts, written back at most once a second (`saveCounters`). */
   private counters = new Map<string, Counter>();
   private unsaved = new Set<string>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** Flushes and rows written since this instance started (tests read them; one flush = one D1 batch). */
   readonly stats = { flushes: 0, rows: 0, retriedFlushes: 0 };
 
@@ -89,16 +96,17 @@ export class IntakeBatcher extends DurableObject<Env> {
     counter.count++;
     this.counters.set(key, counter);
     this.unsaved.add(key);
+    this.saveTimer ??= setTimeout(() => this.saveCounters(), SAVE_AFTER_MS);
     return waitAfterHit(SUBMIT_LIMIT, counter, now);
   }
 
   /**
    * Writes the counters changed since the last save in ONE statement (the changed counters as one JSON
-   * parameter). Called before each flush: a statement — let alone a commit — per submission cost more
-   * than the rest of the object's work for it.
+   * parameter), a second after the first change: a statement — let alone a commit — per submission
+   * cost more than the rest of the object's work for it.
    */
   private saveCounters() {
-    if (!this.unsaved.size) return;
+    this.saveTimer = undefined;
     const changed = [...this.unsaved].flatMap((key) => {
       const c = this.counters.get(key);
       return c ? [[key, c.windowStart, c.count]] : [];
@@ -125,7 +133,6 @@ export class IntakeBatcher extends DurableObject<Env> {
       // a flush mean load, and then the next flush waits a little for more rows.
       for (let underLoad = false; this.queue.length; underLoad = true) {
         if (underLoad && this.queue.length < MAX_FLUSH_ROWS) await new Promise((r) => setTimeout(r, LINGER_MS));
-        this.saveCounters();
         const rows = this.queue.splice(0, MAX_FLUSH_ROWS);
         // A tenant has one database; rows carry the binding the Worker resolved (it changes only when the tenant moves).
         for (const binding of new Set(rows.map((r) => r.dbBinding))) await this.flush(binding, rows.filter((r) => r.dbBinding === binding));
