@@ -143,8 +143,8 @@ try {
     `Bench data seeded in ${fmt(seedMs / 1000)} s: tenant ${BENCH.code} with ${BENCH.pds} PD × ${BENCH.years.length} years of every ranking column, ` +
     `a ${BENCH.pohonNodes.toLocaleString("en-US")}-node Renstra, a unit with ${BENCH.responses.toLocaleString("en-US")} responses (bench/seed.mjs).\n\n` +
     `Each local D1 round trip costs several ms and they are serialised, so the hot routes are held to a number of round trips ` +
-    `(test/round-trips.test.ts: session + grants 1, ranking 2 with fresh snapshots, IKM results 2, survey submission 0 in the Worker once the slug is cached + its share of one batched flush in the tenant's IntakeBatcher, pohon kinerja 3). ` +
-    `Signed-in GETs reuse the session for up to 15 s and the heavy reads (ranking, IKM results, plan trees) answer from an in-isolate cache for up to 5 s unless a write or a newer D1 bookmark says otherwise (docs/scaling.md, "Reads served from memory"); ` +
+    `(test/round-trips.test.ts, first call: session + grants 1, me 2, PD list 2, ranking 2 with fresh snapshots, IKM results 2, pohon kinerja 3, public portal 2; survey submission 0 in the Worker once the slug is cached + its share of one batched flush of 5 statements in the tenant's IntakeBatcher). ` +
+    `Signed-in GETs reuse the session (and /auth/me its answer) for up to 15 s, the PD list and the heavy reads (ranking, IKM results, plan trees) answer from an in-isolate cache for up to 5 s unless a write or a newer D1 bookmark says otherwise, the public portal for up to 60 s unless its tenant is written (docs/scaling.md, "Reads served from memory"): a repeat makes no round trip; ` +
     `the warm-up fills them, so the signed-in rows measure the warm path. ` +
     `The "one D1 round trip" row is what a request costs that must ask D1 (an unknown session is never cached); non-2xx counts its expected 401s.`;
   console.log(`${header}\n\n${table}`);

@@ -14,7 +14,7 @@ const randomIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.
 export const SCENARIOS = [
   // The floor of any signed-in request: exactly one D1 round trip (the session lookup finds nothing).
   { name: "one D1 round trip (unknown session → 401)", path: "/api/v1/auth/me", status: 401, headers: () => ({ cookie: "akt_session=tidak-ada" }) },
-  { name: "me (session lookup)", path: "/api/v1/auth/me", auth: true },
+  { name: "me (session and answer from memory)", path: "/api/v1/auth/me", auth: true },
   { name: "perangkat daerah list (46 PD)", path: "/api/v1/tenants/64/perangkat-daerah?limit=50", auth: true },
   { name: `ranking table (${BENCH.pds} PD × ${BENCH.years.length} years, all columns)`, target: "ranking", path: `${bench}/ranking?year=${BENCH.years.at(-1)}`, auth: true },
   { name: "IKM results (unit with 1,000,000 responses)", target: "ikm", path: `${bench}/ikm/results/units/${BENCH.bigUnitId}?year=${year}`, auth: true },
