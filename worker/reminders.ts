@@ -3,8 +3,8 @@ import { drizzle } from "drizzle-orm/d1";
 import { tenantDbOf, type Db } from "./db/client";
 import { tenantsByBinding } from "./data/shards";
 import { chunk } from "./db/chunked-insert";
-import { deadlines, memberships, reminderLog, users } from "./db/schema";
-import { ensureDefaultStatements } from "./data/deadlines";
+import { deadlines, ikmPeriods, memberships, reminderLog, users } from "./db/schema";
+import { ensureDefaultStatements, ikmDue } from "./data/deadlines";
 import { notify } from "./data/notifications";
 import { emailSender } from "./notify/email";
 import { formatDate } from "../shared/format/number";
@@ -15,21 +15,38 @@ const RECIPIENT_ROLES = ["tenant_admin", "agency_admin"] as const;
 const LOOKAHEAD_DAYS = 60;
 
 
-/** The due dates of these tenants (one database) whose reminder window has opened, after adding the year's defaults. */
-async function dueIn(db: Db, tenantIds: string[], year: number, today: string, horizon: string) {
+/** A due date to remind of: a calendar deadline, or the end of an IKM survey period (its id as `id`). */
+type Due = { id: string; tenantId: string; label: string; dueDate: string; remindDaysBefore: number };
+
+/**
+ * The due dates of these tenants (one database) whose reminder window has opened, after adding the year's defaults.
+ * IKM follows `ikmDue` per tenant and year: the survey periods' ends, or the calendar semesters when it has none
+ * in the year. Past the defaults, two queries for the whole database however many tenants it holds.
+ */
+async function dueIn(db: Db, tenantIds: string[], year: number, today: string, horizon: string): Promise<Due[]> {
   for (const id of tenantIds) {
     const [first, ...rest] = ensureDefaultStatements(db, id, year);
     await db.batch([first!, ...rest]);
   }
-  const rows = await db.select().from(deadlines).where(and(gte(deadlines.dueDate, today), lte(deadlines.dueDate, horizon))).all();
-  return rows.filter((d) => tenantIds.includes(d.tenantId) && daysBetween(today, d.dueDate) <= d.remindDaysBefore);
+  const calendar = (await db.select().from(deadlines).where(and(gte(deadlines.dueDate, today), lte(deadlines.dueDate, horizon))).all()).filter((d) => tenantIds.includes(d.tenantId));
+  // A deadline's own year decides whether its semester gives way (an admin may move a date into the next year).
+  const years = [...new Set([year, Number(horizon.slice(0, 4)), ...calendar.map((d) => d.year)])];
+  const periods = await db.select().from(ikmPeriods).where(inArray(ikmPeriods.year, years)).all();
+  const ikmOf = (tenantId: string, y: number) => ikmDue(periods.filter((p) => p.tenantId === tenantId && p.year === y));
+  const rows: Due[] = [
+    ...calendar.filter((d) => ikmOf(d.tenantId, d.year).applies(d)),
+    ...tenantIds.flatMap((tenantId) =>
+      years.flatMap((y) => ikmOf(tenantId, y).periodEnds.map((p) => ({ id: p.periodId, tenantId, label: p.label, dueDate: p.dueDate, remindDaysBefore: p.remindDaysBefore }))),
+    ),
+  ];
+  return rows.filter((d) => d.dueDate >= today && daysBetween(today, d.dueDate) <= d.remindDaysBefore);
 }
 
 /**
  * The cron job: every due date whose reminder window has opened (remind_days_before days ahead,
  * up to the day itself) reaches each recipient once — an in-app notification and an e-mail.
- * reminder_log's primary key (deadline, due date, user) makes a second run, or a concurrent one,
- * send nothing again; a moved due date is a new due date and is reminded again. Deadlines are read
+ * reminder_log's primary key (deadline or survey period, due date, user) makes a second run, or a
+ * concurrent one, send nothing again; a moved due date is a new due date and is reminded again. Deadlines are read
  * from every tenant database; the log, inbox and outbox rows are control-plane rows, one batch each.
  */
 export async function runReminders(env: Env, now = Date.now()): Promise<{ sent: number }> {

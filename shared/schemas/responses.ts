@@ -147,11 +147,22 @@ export const apiTokenOut = z.object({
 
 export const deadlineOut = z.object({ id: z.string(), year: z.number().int(), key: z.string(), label: z.string(), dueDate: z.string(), remindDaysBefore: z.number().int(), custom: z.boolean() });
 
+/** IKM surveys are due per the tenant's survey periods of the year, or per calendar semester when it has none. */
+const ikmBasisOut = z.enum(["periods", "semesters"]);
+
+export const deadlineCalendarOut = z.object({
+  year: z.number().int(),
+  ikmBasis: ikmBasisOut,
+  /** The calendar's due dates that apply: without the IKM semesters when the survey periods replace them. */
+  items: z.array(deadlineOut),
+  /** The survey periods' last days, read-only here (set in the IKM period settings); empty on the semesters basis. */
+  ikmPeriods: z.array(z.object({ periodId: z.string(), label: z.string(), dueDate: z.string(), remindDaysBefore: z.number().int() })),
+});
+
 export const monitoringOut = z.object({
   year: z.number().int(),
   today: z.string(),
-  /** IKM surveys checked per the tenant's survey periods of the year, or per calendar semester when it has none. */
-  ikmBasis: z.enum(["periods", "semesters"]),
+  ikmBasis: ikmBasisOut,
   tracked: z.array(z.object({ deadlineId: z.string(), key: z.string(), label: z.string(), dueDate: z.string(), submitted: z.number().int(), total: z.number().int() })),
   untracked: z.array(z.object({ label: z.string(), dueDate: z.string() })),
   rows: z.array(

@@ -1,9 +1,8 @@
-import { and, asc, between, eq, inArray, isNotNull, lte, min, sql } from "drizzle-orm";
+import { and, between, eq, inArray, isNotNull, lte, min, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { documents, ikmPeriods, ikmResponses, perangkatDaerah, pkDocuments, twReports, unitLayanan } from "../db/schema";
-import { listDeadlines } from "./deadlines";
+import { ikmDueOfYear, listDeadlines } from "./deadlines";
 import { daysBetween, wibDay } from "../../shared/format/wib";
-import { ikmPeriodLabel } from "../../shared/schemas/ikm";
 
 /**
  * When each PD submitted what a deadline asks for (epoch ms); a PD absent from `submitted` has not.
@@ -81,9 +80,6 @@ const ikmSemesterSurveyed =
     return everyUnitSurveyed(units, (id) => firstAt.get(id));
   };
 
-/** The calendar's IKM entries, replaced on the board by the tenant's own survey periods when it has some in the year. */
-const IKM_SEMESTER_KEYS = new Set(["ikm-s1", "ikm-s2"]);
-
 /** Which calendar entries the board can check, by deadline key. Custom dates are not tracked. */
 export const SUBMISSION_CHECKS: Record<string, SubmissionCheck> = {
   pk: pkSubmitted,
@@ -96,38 +92,26 @@ export const SUBMISSION_CHECKS: Record<string, SubmissionCheck> = {
   "realisasi-tw3": twSubmitted(3),
 };
 
-/** Something the board checks: a calendar deadline with a submission check, or one of the tenant's IKM survey periods (its id as `deadlineId`). */
+/** Something the board checks: a calendar deadline with a submission check, or the end of one of the tenant's IKM survey periods (its id as `deadlineId`). */
 type DueEntry = { deadlineId: string; key: string; label: string; dueDate: string; check: () => Promise<Submissions> };
 
 /**
- * The tenant's IKM survey periods of `year` as board entries, each due on its last day (the calendar has no grace
- * days) once that day has come; null when the tenant has no period in the year (the calendar semesters apply).
- * A unit's first response in a period is one seek on ikm_responses_unit_period per unit × period, never a scan.
+ * Each active unit's first response in each survey period of `year` that has ended by `today`, as a check per
+ * period id. A unit's first response in a period is one seek on ikm_responses_unit_period per unit × period, never a scan.
  */
-async function ikmPeriodEntries(db: Db, tenantId: string, year: number, today: string): Promise<DueEntry[] | null> {
-  const ofYear = and(eq(ikmPeriods.tenantId, tenantId), eq(ikmPeriods.year, year));
+async function periodChecks(db: Db, tenantId: string, year: number, today: string) {
   const firstAt = sql<number | null>`(SELECT min(${ikmResponses.submittedAt}) FROM ${ikmResponses} WHERE ${ikmResponses.tenantId} = ${tenantId} AND ${ikmResponses.unitId} = ${unitLayanan.id} AND ${ikmResponses.periodId} = ${ikmPeriods.id})`;
-  const [periods, units, firsts] = await db.batch([
-    db.select().from(ikmPeriods).where(ofYear).orderBy(asc(ikmPeriods.startsOn)),
+  const [units, firsts] = await db.batch([
     activeUnits(db, tenantId),
     db
       // Aliased: D1 batch results are keyed by column name, and both ids are "id".
       .select({ unitId: sql<string>`${unitLayanan.id}`.as("unit_id"), periodId: sql<string>`${ikmPeriods.id}`.as("period_id"), at: firstAt.as("first_at") })
       .from(unitLayanan)
-      .innerJoin(ikmPeriods, and(ofYear, lte(ikmPeriods.endsOn, today)))
+      .innerJoin(ikmPeriods, and(eq(ikmPeriods.tenantId, tenantId), eq(ikmPeriods.year, year), lte(ikmPeriods.endsOn, today)))
       .where(and(eq(unitLayanan.tenantId, tenantId), eq(unitLayanan.active, true))),
   ]);
-  if (!periods.length) return null;
   const at = new Map(firsts.map((r) => [`${r.unitId} ${r.periodId}`, r.at]));
-  return periods
-    .filter((p) => p.endsOn <= today)
-    .map((p) => ({
-      deadlineId: p.id,
-      key: `ikm-${p.kind}-${p.number}`,
-      label: `Survei IKM ${ikmPeriodLabel(p)}`,
-      dueDate: p.endsOn,
-      check: async () => everyUnitSurveyed(units, (unitId) => at.get(`${unitId} ${p.id}`)),
-    }));
+  return (periodId: string) => async () => everyUnitSurveyed(units, (unitId) => at.get(`${unitId} ${periodId}`));
 }
 
 export function activePds(db: Db, tenantId: string) {
@@ -144,18 +128,18 @@ export type LateRow = { pdId: string; pdCode: string; pdName: string; deadlineId
 
 /**
  * The late-updaters board of a year as of `today` (WIB day): for every due date the board can check, the PD
- * (of `pds`) that have not submitted, or submitted after the due date, most late first. IKM follows the tenant's
- * survey periods of the year (`ikmBasis: "periods"`), or the calendar semesters when it has none. Shared by the
- * monitoring board and the ranking's "only late PD" filter.
+ * (of `pds`) that have not submitted, or submitted after the due date, most late first. Which IKM due dates
+ * apply is `ikmDueOfYear`'s call: each survey period is due on its last day (the calendar has no grace days).
+ * Shared by the monitoring board and the ranking's "only late PD" filter.
  */
 export async function lateness(db: Db, tenantId: string, year: number, today: string, pds: Pd[]) {
-  const [calendar, periodEntries] = await Promise.all([listDeadlines(db, tenantId, year), ikmPeriodEntries(db, tenantId, year, today)]);
-  const due = calendar.filter((d) => d.dueDate <= today && !(periodEntries && IKM_SEMESTER_KEYS.has(d.key)));
+  const [calendar, ikm, periodCheck] = await Promise.all([listDeadlines(db, tenantId, year), ikmDueOfYear(db, tenantId, year), periodChecks(db, tenantId, year, today)]);
+  const due = calendar.filter((d) => d.dueDate <= today && ikm.applies(d));
   const entries: DueEntry[] = due.flatMap((d) => {
     const check = SUBMISSION_CHECKS[d.key];
     return check ? [{ deadlineId: d.id, key: d.key, label: d.label, dueDate: d.dueDate, check: () => check(db, tenantId, year) }] : [];
   });
-  entries.push(...(periodEntries ?? []));
+  for (const p of ikm.periodEnds) if (p.dueDate <= today) entries.push({ deadlineId: p.periodId, key: p.key, label: p.label, dueDate: p.dueDate, check: periodCheck(p.periodId) });
   entries.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const tracked: { deadlineId: string; key: string; label: string; dueDate: string; submitted: number; total: number }[] = [];
   const rows: LateRow[] = [];
@@ -182,7 +166,7 @@ export async function lateness(db: Db, tenantId: string, year: number, today: st
   }
   rows.sort((a, b) => b.daysLate - a.daysLate || a.pdCode.localeCompare(b.pdCode));
   const untracked = due.filter((d) => !SUBMISSION_CHECKS[d.key]).map((d) => ({ label: d.label, dueDate: d.dueDate }));
-  return { ikmBasis: periodEntries ? ("periods" as const) : ("semesters" as const), tracked, untracked, rows };
+  return { ikmBasis: ikm.basis, tracked, untracked, rows };
 }
 
 /** PD that are late on anything due so far in `year` (missing or submitted late), with their worst lateness in days. */

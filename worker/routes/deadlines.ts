@@ -8,10 +8,10 @@ import { AppError, notFound } from "../errors";
 import { errors, jsonBody, ok, okSchema, tenantParams } from "../openapi";
 import { createDeadlineSchema, deadlineYearSchema, updateDeadlineSchema } from "../../shared/schemas/security";
 import { canActForPd, requireRole } from "../middleware/tenant";
-import { findDeadline, listDeadlines } from "../data/deadlines";
+import { findDeadline, ikmDueOfYear, listDeadlines } from "../data/deadlines";
 import { activePds, lateness } from "../data/monitoring";
 import { audit } from "../audit";
-import { deadlineOut, monitoringOut } from "../../shared/schemas/responses";
+import { deadlineCalendarOut, deadlineOut, monitoringOut } from "../../shared/schemas/responses";
 import { wibDay } from "../../shared/format/wib";
 
 export const deadlineRoutes = new OpenAPIHono<AppEnv>();
@@ -33,14 +33,17 @@ deadlineRoutes.openapi(
     method: "get",
     path: "/tenants/{code}/deadlines",
     tags: ["deadlines"],
-    summary: "The tenant's calendar of due dates for a year (defaults until the tenant changes them)",
+    summary: "The tenant's calendar of due dates for a year (defaults until the tenant changes them), with its IKM survey periods' ends",
     request: { params: tenantParams, query: z.object({ year: deadlineYearSchema.optional() }) },
-    responses: { 200: ok(z.object({ year: z.number().int(), items: z.array(deadlineOut) })), ...errors },
+    responses: { 200: ok(deadlineCalendarOut), ...errors },
   }),
   async (c) => {
     const year = c.req.valid("query").year ?? new Date().getUTCFullYear();
-    const rows = await listDeadlines(tenantDb(c), c.get("tenant").id, year);
-    return c.json({ year, items: rows.map(toOut) }, 200);
+    const db = tenantDb(c);
+    const tenantId = c.get("tenant").id;
+    const [rows, ikm] = await Promise.all([listDeadlines(db, tenantId, year), ikmDueOfYear(db, tenantId, year)]);
+    const ikmPeriods = ikm.periodEnds.map(({ periodId, label, dueDate, remindDaysBefore }) => ({ periodId, label, dueDate, remindDaysBefore }));
+    return c.json({ year, ikmBasis: ikm.basis, items: rows.filter(ikm.applies).map(toOut), ikmPeriods }, 200);
   },
 );
 
