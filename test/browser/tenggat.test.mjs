@@ -1,9 +1,14 @@
 // Issue 12: the late-updaters board. The Kaltim demo published Biro Organisasi's LKjIP 2021 on 25 February
 // 2022, so on the 2022 board that PD is on time for "LKjIP 2021" while the other PD have not sent theirs.
-// A PD operator sees only their own PD; the ranking can show only the PD that are late.
+// A PD operator sees only their own PD; the ranking can show only the PD that are late. The calendar lists the
+// end of Kaltim's current triwulan survey period (demo seed) as a read-only row in place of the semesters.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { journey, launch, signIn } from "./browser.mjs";
+
+/** The demo's current survey period for Kaltim: this triwulan (WIB), e.g. "Survei IKM Triwulan IV 2026". */
+const wib = new Date(Date.now() + 7 * 3_600_000);
+const currentPeriod = `Survei IKM Triwulan ${["I", "II", "III", "IV"][Math.floor(wib.getUTCMonth() / 3)]} ${wib.getUTCFullYear()}`;
 
 let browser;
 before(async () => (browser = await launch()));
@@ -22,6 +27,8 @@ test("tenant admin filters the late-updaters board by a due date and the ranking
     assert.equal(await page.getByText(/Belum dipantau otomatis:.*LKjIP/).count(), 0);
     // No IKM survey periods in 2022: the survey is checked per calendar semester, and the board says so.
     await page.getByTestId("ikm-basis").getByText(/dipantau per semester kalender/).waitFor();
+    await page.getByRole("cell", { name: "Survei IKM Semester I 2022", exact: true }).waitFor();
+    assert.equal(await page.getByTestId("ikm-period-row").count(), 0);
     await shot(page, "board");
 
     const lkjip = page.getByRole("button", { name: /^LKjIP 2021 \d+ dari/ });
@@ -41,6 +48,15 @@ test("tenant admin filters the late-updaters board by a due date and the ranking
     // This year Kaltim has its own triwulan survey periods, which the board follows instead.
     await page.goto("/t/64/tenggat");
     await page.getByTestId("ikm-basis").getByText(/dipantau per periode survei/).waitFor();
+    // The calendar lists the period's end with its status, read-only (changed in the period settings), and no semesters.
+    const period = page.getByTestId("ikm-period-row").filter({ hasText: currentPeriod });
+    await period.waitFor();
+    await period.getByText(/^(\d+ hari lagi|Hari ini)$/).waitFor();
+    assert.equal(await period.getByRole("button").count(), 0);
+    assert.equal(await period.getByRole("link", { name: `Atur periode ${currentPeriod}` }).getAttribute("href"), "/t/64/survei-ikm/periode");
+    assert.equal(await page.getByRole("cell", { name: /^Survei IKM Semester/ }).count(), 0);
+    await page.getByTestId("calendar-ikm-basis").getByText(/menggantikan semester kalender/).waitFor();
+    await shot(page, "period-row");
 
     // The same lateness as a filter on the ranking.
     await page.goto("/t/64/peringkat?year=2022");

@@ -27,4 +27,5 @@ export type AppNotification = z.output<typeof out.notificationOut>;
 export type ApiToken = z.output<typeof out.apiTokenOut>;
 export type OutboxEmail = z.output<typeof out.outboxEmailOut>;
 export type Deadline = z.output<typeof out.deadlineOut>;
+export type DeadlineCalendar = z.output<typeof out.deadlineCalendarOut>;
 export type Monitoring = z.output<typeof out.monitoringOut>;
