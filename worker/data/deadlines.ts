@@ -50,7 +50,6 @@ export function findDeadline(db: Db, tenantId: string, id: string) {
 const IKM_SEMESTER_KEYS = new Set(["ikm-s1", "ikm-s2"]);
 
 type IkmPeriodRow = Pick<typeof ikmPeriods.$inferSelect, "id" | "kind" | "year" | "number" | "endsOn">;
-export type IkmDue = ReturnType<typeof ikmDue>;
 
 /**
  * Which IKM due dates apply in a year, given the tenant's survey periods of that year: each period's last day
