@@ -68,6 +68,16 @@ describe("reminders for IKM survey periods", () => {
     expect(sent.filter((m) => m.tenant_id === t.tB).map((m) => m.to_email)).toEqual(["agency_admin@b.test", "tenant_admin@b.test"]);
   });
 
+  it("a period closed before its end is not reminded, and the semesters do not come back for it", async () => {
+    const closed = await api(`/tenants/${t.codeA}/ikm/periods/${periodIds[2]}`, { method: "PATCH", cookie: t.a.tenant_admin, body: { status: "closed" } });
+    expect(closed.status).toBe(200);
+    const before = await lastMail();
+    // 2030-09-25: Triwulan III (closed) ends on 30 September; B has nothing due within 7 days.
+    expect((await runReminders(env, morning("2030-09-25"))).sent).toBe(0);
+    expect(await mails(before)).toEqual([]);
+    expect((await api(`/tenants/${t.codeA}/deadlines?year=2030`, { cookie: t.a.viewer })).json.ikmBasis).toBe("periods");
+  });
+
   it("a year in which the tenant has no survey periods falls back to the calendar semesters", async () => {
     const before = await lastMail();
     expect((await runReminders(env, morning("2031-06-25"))).sent).toBe(4);
@@ -85,10 +95,10 @@ describe("the deadline calendar with IKM survey periods", () => {
     expect(r.status).toBe(200);
     expect(r.json.ikmBasis).toBe("periods");
     expect(r.json.ikmPeriods).toEqual([
-      { periodId: periodIds[0], label: "Survei IKM Triwulan I 2030", dueDate: "2030-03-31", remindDaysBefore: 7 },
-      { periodId: periodIds[1], label: "Survei IKM Triwulan II 2030", dueDate: "2030-06-30", remindDaysBefore: 7 },
-      { periodId: periodIds[2], label: "Survei IKM Triwulan III 2030", dueDate: "2030-09-30", remindDaysBefore: 7 },
-      { periodId: periodIds[3], label: "Survei IKM Triwulan IV 2030", dueDate: "2030-12-31", remindDaysBefore: 7 },
+      { periodId: periodIds[0], label: "Survei IKM Triwulan I 2030", dueDate: "2030-03-31", remindDaysBefore: 7, open: true },
+      { periodId: periodIds[1], label: "Survei IKM Triwulan II 2030", dueDate: "2030-06-30", remindDaysBefore: 7, open: true },
+      { periodId: periodIds[2], label: "Survei IKM Triwulan III 2030", dueDate: "2030-09-30", remindDaysBefore: 7, open: false },
+      { periodId: periodIds[3], label: "Survei IKM Triwulan IV 2030", dueDate: "2030-12-31", remindDaysBefore: 7, open: true },
     ]);
     expect(r.json.items.map((d: any) => d.key)).toEqual(["realisasi-tw4", "pk", "lkjip", "realisasi-tw1", "realisasi-tw2", "realisasi-tw3"]);
     // A period's end is not a deadline: it cannot be changed through the calendar.

@@ -36,7 +36,8 @@ async function dueIn(db: Db, tenantIds: string[], year: number, today: string, h
   const rows: Due[] = [
     ...calendar.filter((d) => ikmOf(d.tenantId, d.year).applies(d)),
     ...tenantIds.flatMap((tenantId) =>
-      years.flatMap((y) => ikmOf(tenantId, y).periodEnds.map((p) => ({ id: p.periodId, tenantId, label: p.label, dueDate: p.dueDate, remindDaysBefore: p.remindDaysBefore }))),
+      // A period closed early takes no more responses: nothing left to remind of (the board still checks it).
+      years.flatMap((y) => ikmOf(tenantId, y).periodEnds.filter((p) => p.open).map((p) => ({ id: p.periodId, tenantId, label: p.label, dueDate: p.dueDate, remindDaysBefore: p.remindDaysBefore }))),
     ),
   ];
   return rows.filter((d) => d.dueDate >= today && daysBetween(today, d.dueDate) <= d.remindDaysBefore);

@@ -156,7 +156,7 @@ export const deadlineCalendarOut = z.object({
   /** The calendar's due dates that apply: without the IKM semesters when the survey periods replace them. */
   items: z.array(deadlineOut),
   /** The survey periods' last days, read-only here (set in the IKM period settings); empty on the semesters basis. */
-  ikmPeriods: z.array(z.object({ periodId: z.string(), label: z.string(), dueDate: z.string(), remindDaysBefore: z.number().int() })),
+  ikmPeriods: z.array(z.object({ periodId: z.string(), label: z.string(), dueDate: z.string(), remindDaysBefore: z.number().int(), open: z.boolean().describe("false once the period is closed: it takes no responses and is not reminded") })),
 });
 
 export const monitoringOut = z.object({

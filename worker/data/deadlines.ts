@@ -49,7 +49,7 @@ export function findDeadline(db: Db, tenantId: string, id: string) {
 /** The calendar's IKM entries, which a tenant's own survey periods of the year replace. */
 const IKM_SEMESTER_KEYS = new Set(["ikm-s1", "ikm-s2"]);
 
-type IkmPeriodRow = Pick<typeof ikmPeriods.$inferSelect, "id" | "kind" | "year" | "number" | "endsOn">;
+type IkmPeriodRow = Pick<typeof ikmPeriods.$inferSelect, "id" | "kind" | "year" | "number" | "endsOn" | "status">;
 
 /**
  * Which IKM due dates apply in a year, given the tenant's survey periods of that year: each period's last day
@@ -62,7 +62,7 @@ export function ikmDue(periods: IkmPeriodRow[]) {
     basis,
     /** The survey periods' ends, earliest first; empty on the semesters basis. */
     periodEnds: periods
-      .map((p) => ({ periodId: p.id, key: `ikm-${p.kind}-${p.number}`, label: `Survei IKM ${ikmPeriodLabel(p)}`, dueDate: p.endsOn, remindDaysBefore: DEFAULT_REMIND_DAYS }))
+      .map((p) => ({ periodId: p.id, key: `ikm-${p.kind}-${p.number}`, label: `Survei IKM ${ikmPeriodLabel(p)}`, dueDate: p.endsOn, remindDaysBefore: DEFAULT_REMIND_DAYS, open: p.status === "open" }))
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
     /** Whether a calendar deadline of the year applies: the semesters give way to the periods. */
     applies: (d: { key: string }) => basis === "semesters" || !IKM_SEMESTER_KEYS.has(d.key),

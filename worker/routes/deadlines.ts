@@ -42,7 +42,7 @@ deadlineRoutes.openapi(
     const db = tenantDb(c);
     const tenantId = c.get("tenant").id;
     const [rows, ikm] = await Promise.all([listDeadlines(db, tenantId, year), ikmDueOfYear(db, tenantId, year)]);
-    const ikmPeriods = ikm.periodEnds.map(({ periodId, label, dueDate, remindDaysBefore }) => ({ periodId, label, dueDate, remindDaysBefore }));
+    const ikmPeriods = ikm.periodEnds.map(({ periodId, label, dueDate, remindDaysBefore, open }) => ({ periodId, label, dueDate, remindDaysBefore, open }));
     return c.json({ year, ikmBasis: ikm.basis, items: rows.filter(ikm.applies).map(toOut), ikmPeriods }, 200);
   },
 );
