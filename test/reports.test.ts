@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { strFromU8, unzipSync } from "fflate";
 import { api, dbOf, grant, login, ORIGIN, seedPd, seedUser, twoTenants, type World } from "./helpers";
 import { ABANDONED_AFTER_MS, sweepAbandonedJobs } from "../worker/reports/jobs";
+import { renderHtml } from "../worker/reports/html";
+import { renderDocx } from "../worker/reports/docx";
+import type { Block, ReportDocument } from "../worker/reports/blocks";
 import { tenantDbOf } from "../worker/db/client";
 
 // Generated documents (issue 9) on seed 002's figures: Sekretariat Daerah Kaltim 2021 (EKPPD 3,095 → 3,0885,
@@ -147,7 +150,9 @@ describe("LKjIP of a PD", () => {
     expect(html).toContain("reformasi birokrasi");
     expect(html).toContain("Skor EKPPD terakhir (2018)");
     expect(html).toMatch(/@page[^}]*counter\(page\)/);
-    expect(html.match(/<thead>/g)!.length).toBe(html.match(/<table>/g)!.length);
+    expect(html.match(/<thead>/g)!.length).toBe(html.match(/<table[ >]/g)!.length);
+    // The front matter starts its own pages as in seed 002.
+    for (const front of ["Kata Pengantar", "Ikhtisar Eksekutif"]) expect(html).toContain(`<h1>${front}</h1>`);
     expect(r.headers.get("content-security-policy")).toContain("default-src 'none'");
   });
 
@@ -297,5 +302,34 @@ describe("triwulan report, PK document and IKU decree", () => {
     for (const s of ["PERJANJIAN KINERJA TAHUN 2021", "Persentase kerjasama yang ditindaklanjuti", "3,095", "285.385.368.352"]) expect(pk).toContain(s);
     const iku = (await A(`/preview?${qs({ kind: "iku", pdId: t.pdA, year: 2021 })}`)).json as string;
     for (const s of ["MEMUTUSKAN", "Jumlah PD dengan nilai SAKIP ≥ B / Jumlah PD × 100%", "Laporan Hasil Evaluasi Kemendagri", "Tahun 2019–2023"]) expect(iku).toContain(s);
+  });
+});
+
+describe("print layout", () => {
+  const table = (caption: string, n: number): Block => ({ t: "table", caption, head: [["No.", "Uraian"]], rows: Array.from({ length: n }, (_, i) => [String(i + 1), `Baris ${i + 1}`]) });
+  const doc = (...blocks: Block[]): ReportDocument => ({ title: "Uji", blocks });
+  const docxXml = async (d: ReportDocument) => strFromU8(unzipSync(await renderDocx(d))["word/document.xml"]!);
+
+  it("HTML keeps a table of up to 20 rows on one page; a longer one breaks between rows", () => {
+    const html = renderHtml(doc(table("Pendek", 20), table("Panjang", 21)));
+    expect(html).toContain('<table class="keep"><caption>Pendek</caption>');
+    expect(html).toContain("<table><caption>Panjang</caption>");
+    expect(html).toMatch(/table\.keep \{ break-inside: avoid; \}/);
+  });
+
+  it("DOCX: every row of a short table but its last keeps with the next; a long table only its header", async () => {
+    const xml = await docxXml(doc(table("Pendek", 3), table("Panjang", 25)));
+    const [short, long] = (xml.match(/<w:tbl>.*?<\/w:tbl>/gs) ?? []).map((tbl) => (tbl.match(/<w:tr>.*?<\/w:tr>/gs) ?? []).map((row) => row.includes("<w:keepNext/>")));
+    expect(short).toEqual([true, true, true, false]);
+    expect(long).toEqual([true, ...Array(25).fill(false)]);
+  });
+
+  it("DOCX: a cover followed by a chapter heading breaks the page once (no blank page); otherwise the cover breaks it", async () => {
+    const cover: Block = { t: "cover", lines: ["LAPORAN"] };
+    const chapter = await docxXml(doc(cover, { t: "heading", level: 1, text: "Kata Pengantar" }));
+    expect(chapter).not.toContain('<w:br w:type="page"/>');
+    expect(chapter.match(/<w:pageBreakBefore\/>/g)).toHaveLength(1);
+    const text = await docxXml(doc(cover, { t: "paragraph", text: "Isi" }));
+    expect(text.match(/<w:br w:type="page"\/>/g)).toHaveLength(1);
   });
 });

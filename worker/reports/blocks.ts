@@ -13,6 +13,12 @@ export type Block =
 
 export type ReportDocument = { title: string; blocks: Block[] };
 
+/**
+ * A table with at most this many rows is kept on one page with its caption (and the heading before it):
+ * the seed documents never leave a header alone at a page's foot. A longer table breaks between rows.
+ */
+export const keptWhole = (b: { rows: unknown[] }) => b.rows.length <= 20;
+
 export const cellText = (c: Cell) => (typeof c === "string" ? c : c.text);
 export const cellOf = (c: Cell) => (typeof c === "string" ? { text: c } : c);
 

@@ -16,10 +16,10 @@ import {
   VerticalMergeType,
   WidthType,
 } from "docx";
-import { cellOf, type Block, type Cell, type ReportDocument } from "./blocks";
+import { cellOf, keptWhole, type Block, type Cell, type ReportDocument } from "./blocks";
 
 // DOCX with the `docx` library (pure JS, runs in the Worker): A4, page numbers in the footer,
-// table header rows marked to repeat on every page and rows kept whole.
+// table header rows marked to repeat on every page, rows kept whole, short tables kept on one page.
 
 const A4 = { width: 11906, height: 16838 };
 const CM = 567;
@@ -34,14 +34,15 @@ const text = (t: string, opts: { bold?: boolean; italics?: boolean; size?: numbe
  * Rows of the table with rowSpan turned into Word's vertical merge: a spanned cell continues as an
  * empty "continue" cell in the rows below, so every row of the grid has its full width.
  */
-function gridRows(rows: Cell[][], header: boolean): TableRow[] {
+function gridRows(rows: Cell[][], header: boolean, keepWithNext: (rowIndex: number) => boolean): TableRow[] {
   const pending: { col: number; left: number; colSpan: number }[] = [];
-  return rows.map((row) => {
+  return rows.map((row, rowIndex) => {
+    const keepNext = keepWithNext(rowIndex);
     const cells: TableCell[] = [];
     let col = 0;
     const fillContinuations = () => {
       for (let p = pending.find((x) => x.col === col && x.left > 0); p; p = pending.find((x) => x.col === col && x.left > 0)) {
-        cells.push(new TableCell({ children: [new Paragraph("")], verticalMerge: VerticalMergeType.CONTINUE, columnSpan: p.colSpan, borders: BORDERS }));
+        cells.push(new TableCell({ children: [new Paragraph({ keepNext })], verticalMerge: VerticalMergeType.CONTINUE, columnSpan: p.colSpan, borders: BORDERS }));
         p.left--;
         col += p.colSpan;
       }
@@ -53,7 +54,7 @@ function gridRows(rows: Cell[][], header: boolean): TableRow[] {
       if (v.rowSpan && v.rowSpan > 1) pending.push({ col, left: v.rowSpan - 1, colSpan: span });
       cells.push(
         new TableCell({
-          children: [new Paragraph({ alignment: ALIGN[v.align ?? (header ? "center" : "left")], children: [text(v.text, { bold: header || v.bold, size: 18 })] })],
+          children: [new Paragraph({ keepNext, alignment: ALIGN[v.align ?? (header ? "center" : "left")], children: [text(v.text, { bold: header || v.bold, size: 18 })] })],
           columnSpan: span > 1 ? span : undefined,
           verticalMerge: v.rowSpan && v.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
           shading: header ? { type: ShadingType.CLEAR, fill: "E8E8E8", color: "auto" } : undefined,
@@ -67,12 +68,15 @@ function gridRows(rows: Cell[][], header: boolean): TableRow[] {
   });
 }
 
-function block(b: Block): (Paragraph | Table)[] {
+const startsPage = (b: Block | undefined) => b?.t === "heading" && b.level === 1;
+
+/** `next`: the block that follows, so the cover's page break is not doubled by a chapter heading's own (a blank page in Word). */
+function block(b: Block, next: Block | undefined): (Paragraph | Table)[] {
   switch (b.t) {
     case "cover":
       return [
         ...b.lines.map((l, i) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: i === 0 ? 3000 : 200 }, children: [text(l, { bold: true, size: 32 })] })),
-        new Paragraph({ children: [new PageBreak()] }),
+        ...(startsPage(next) ? [] : [new Paragraph({ children: [new PageBreak()] })]),
       ];
     case "heading":
       return [new Paragraph({ heading: HEADINGS[b.level], pageBreakBefore: b.level === 1, alignment: b.level === 1 ? AlignmentType.CENTER : undefined, children: [text(b.level === 1 ? b.text.toUpperCase() : b.text, { bold: true, size: b.level === 1 ? 28 : 24 })] })];
@@ -83,7 +87,8 @@ function block(b: Block): (Paragraph | Table)[] {
       const body = b.rows.length ? b.rows : [[{ text: b.empty ?? "Belum ada data", colSpan: cols, align: "center" as const }]];
       return [
         new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120 }, children: [text(b.caption, { bold: true })] }),
-        new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [...gridRows(b.head, true), ...gridRows(body, false)] }),
+        // Word keeps a table on one page when every row but the last keeps with the next; the header always does.
+        new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [...gridRows(b.head, true, () => true), ...gridRows(body, false, (i) => keptWhole(b) && i < body.length - 1)] }),
         new Paragraph(""),
       ];
     }
@@ -104,7 +109,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
         footers: {
           default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ font: "Arial", size: 18, children: ["Halaman ", PageNumber.CURRENT, " dari ", PageNumber.TOTAL_PAGES] })] })] }),
         },
-        children: doc.blocks.flatMap(block),
+        children: doc.blocks.flatMap((b, i) => block(b, doc.blocks[i + 1])),
       },
     ],
   });

@@ -1,7 +1,7 @@
-import { cellOf, type Block, type Cell, type ReportDocument } from "./blocks";
+import { cellOf, keptWhole, type Block, type Cell, type ReportDocument } from "./blocks";
 
 // Print-ready HTML: A4 with page numbers in the @page margin boxes (Chromium prints them),
-// table headers in <thead> so they repeat on every page, rows not split across pages.
+// table headers in <thead> so they repeat on every page, rows not split across pages, short tables kept whole.
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 
@@ -13,6 +13,7 @@ body { font: 11pt/1.5 "Times New Roman", serif; color: #000; max-width: 21cm; ma
 @media print { body { padding: 0; max-width: none; } }
 .cover { text-align: center; font-weight: bold; font-size: 16pt; margin: 6cm 0; break-after: page; }
 .cover p { margin: 0.4em 0; }
+.cover p, .signature p { text-align: center; }
 h1 { font-size: 14pt; text-align: center; text-transform: uppercase; break-before: page; }
 h2 { font-size: 12pt; } h3 { font-size: 11pt; }
 h1, h2, h3 { break-after: avoid; }
@@ -21,7 +22,7 @@ table { width: 100%; border-collapse: collapse; margin: 0.3em 0 1em; font-size: 
 caption { caption-side: top; font-weight: bold; text-align: center; padding-bottom: 0.3em; }
 th, td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
 th { background: #e8e8e8; text-align: center; }
-thead { display: table-header-group; } tr { break-inside: avoid; }
+thead { display: table-header-group; } tr { break-inside: avoid; } table.keep { break-inside: avoid; }
 td.r { text-align: right; white-space: nowrap; } td.c { text-align: center; } td.b { font-weight: bold; }
 .signature { margin: 2em 0 0 55%; text-align: center; break-inside: avoid; }
 .signature .name { margin-top: 4em; font-weight: bold; text-decoration: underline; }
@@ -47,7 +48,7 @@ function block(b: Block): string {
       const head = b.head.map((r) => `<tr>${r.map((c) => cell("th", c)).join("")}</tr>`).join("");
       const cols = b.head[0]?.reduce<number>((n, c) => n + (cellOf(c).colSpan ?? 1), 0) ?? 1;
       const rows = b.rows.length ? b.rows.map((r) => `<tr>${r.map((c) => cell("td", c)).join("")}</tr>`).join("") : `<tr><td colspan="${cols}" class="c">${esc(b.empty ?? "Belum ada data")}</td></tr>`;
-      return `<table><caption>${esc(b.caption)}</caption><thead>${head}</thead><tbody>${rows}</tbody></table>`;
+      return `<table${keptWhole(b) ? ' class="keep"' : ""}><caption>${esc(b.caption)}</caption><thead>${head}</thead><tbody>${rows}</tbody></table>`;
     }
     case "signature":
       return `<div class="signature"><p>${esc(b.place)}</p><p>${esc(b.role)}</p><p class="name">${esc(b.name)}</p><p>${esc(b.nip)}</p></div>`;
