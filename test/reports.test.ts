@@ -324,6 +324,20 @@ describe("print layout", () => {
     expect(long).toEqual([true, ...Array(25).fill(false)]);
   });
 
+  it("DOCX: column widths follow the text (a long name is not broken letter by letter), filling the text width", async () => {
+    const sdm: Block = {
+      t: "table",
+      caption: "SDM",
+      head: [[{ text: "Jabatan", rowSpan: 2 }, { text: "Jenis Kelamin", colSpan: 2 }], ["Laki-laki", "Perempuan"]],
+      rows: [["Fungsional Umum (Pelaksana)", "155", "49"], ["Kepala Biro", "1", "–"]],
+    };
+    const xml = await docxXml(doc(sdm));
+    const widths = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(3);
+    expect(widths[0]).toBeGreaterThan(widths[1]! + widths[2]!);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThan(9300); // A4 less 2,5 cm + 2 cm margins: 9354 twips
+  });
+
   it("DOCX: a cover followed by a chapter heading breaks the page once (no blank page); otherwise the cover breaks it", async () => {
     const cover: Block = { t: "cover", lines: ["LAPORAN"] };
     const chapter = await docxXml(doc(cover, { t: "heading", level: 1, text: "Kata Pengantar" }));
