@@ -303,6 +303,21 @@ describe("triwulan report, PK document and IKU decree", () => {
     const iku = (await A(`/preview?${qs({ kind: "iku", pdId: t.pdA, year: 2021 })}`)).json as string;
     for (const s of ["MEMUTUSKAN", "Jumlah PD dengan nilai SAKIP ≥ B / Jumlah PD × 100%", "Laporan Hasil Evaluasi Kemendagri", "Tahun 2019–2023"]) expect(iku).toContain(s);
   });
+
+  it("signatures carry the pemda's signing place once it is set (as the seeds print it: “Samarinda, Februari 2022”)", async () => {
+    const signed = async (kind: string, extra: object = {}) =>
+      ((await A(`/preview?${qs({ kind, pdId: t.pdA, year: 2021, ...extra })}`)).json as string).match(/<div class="signature"><p>([^<]*)<\/p>/)![1];
+    expect(await signed("lkjip")).toBe("Februari 2022");
+    const set = await api(`/tenants/${t.codeA}/settings`, { method: "PATCH", cookie: t.a.tenant_admin, body: { signingPlace: " Samarinda " } });
+    expect(set.json.signingPlace).toBe("Samarinda");
+    expect(await signed("lkjip")).toBe("Samarinda, Februari 2022");
+    expect(await signed("triwulan", { period: 4 })).toBe("Samarinda, Triwulan IV 2021");
+    expect(await signed("pk")).toMatch(/^Samarinda, /);
+    expect(await signed("iku")).toBe("Ditetapkan di Samarinda tahun 2021");
+    // Tenant B's documents do not take A's place.
+    expect((await api(`/tenants/${t.codeB}`, { cookie: t.b.tenant_admin })).json.settings.signingPlace).toBe("");
+    await api(`/tenants/${t.codeA}/settings`, { method: "PATCH", cookie: t.a.tenant_admin, body: { signingPlace: "" } });
+  });
 });
 
 describe("print layout", () => {

@@ -26,6 +26,8 @@ describe("tenant and settings", () => {
     const bad = await api(`/tenants/${t.codeA}/settings`, { method: "PATCH", cookie: t.a.tenant_admin, body: { efisiensiMode: "magic", capaianBands: [] } });
     expect(bad.status).toBe(400);
     expect(bad.json.error.issues.map((i: any) => i.path).sort()).toEqual(["capaianBands", "efisiensiMode"]);
+    const long = await api(`/tenants/${t.codeA}/settings`, { method: "PATCH", cookie: t.a.tenant_admin, body: { signingPlace: "x".repeat(61) } });
+    expect(long.json.error.issues).toEqual([{ path: "signingPlace", message: "Paling banyak 60 karakter" }]);
     expect((await api(`/tenants/${t.codeA}/settings`, { method: "PATCH", cookie: t.a.evaluator, body: { efisiensiMode: "clamped" } })).status).toBe(403);
   });
 

@@ -1,11 +1,12 @@
 // Demo tenants and perangkat daerah, taken from the seed documents (../shared/seeds).
 
 export const TENANTS = [
-  { code: "35", name: "Provinsi Jawa Timur", kind: "provinsi" },
-  { code: "35.16", name: "Kabupaten Mojokerto", kind: "kabupaten", parent: "35" },
-  { code: "35.09", name: "Kabupaten Jember", kind: "kabupaten", parent: "35" },
-  { code: "64", name: "Provinsi Kalimantan Timur", kind: "provinsi" },
-  { code: "15", name: "Provinsi Jambi", kind: "provinsi" },
+  // signingPlace: where each signs its documents, as the seeds print it ("Samarinda, Februari 2022").
+  { code: "35", name: "Provinsi Jawa Timur", kind: "provinsi", signingPlace: "Surabaya" },
+  { code: "35.16", name: "Kabupaten Mojokerto", kind: "kabupaten", parent: "35", signingPlace: "Mojokerto" },
+  { code: "35.09", name: "Kabupaten Jember", kind: "kabupaten", parent: "35", signingPlace: "Jember" },
+  { code: "64", name: "Provinsi Kalimantan Timur", kind: "provinsi", signingPlace: "Samarinda" },
+  { code: "15", name: "Provinsi Jambi", kind: "provinsi", signingPlace: "Jambi" },
 ];
 
 // Seed 002, Tabel 3.13: the 37 perangkat daerah Biro Organisasi Kaltim evaluated in 2021.

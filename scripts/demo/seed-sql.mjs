@@ -51,7 +51,7 @@ export function demoStatements(now = Date.now()) {
   };
   const out = [];
   for (const t of TENANTS) {
-    out.push(row("tenants", { id: tenantId(t.code), code: t.code, name: t.name, kind: t.kind, parent_id: t.parent ? tenantId(t.parent) : null, status: "active", settings: "{}", db_binding: bindingOf.get(tenantId(t.code)), created_at: now }));
+    out.push(row("tenants", { id: tenantId(t.code), code: t.code, name: t.name, kind: t.kind, parent_id: t.parent ? tenantId(t.parent) : null, status: "active", settings: JSON.stringify({ signingPlace: t.signingPlace }), db_binding: bindingOf.get(tenantId(t.code)), created_at: now }));
   }
   for (const [code, pds] of Object.entries(PERANGKAT_DAERAH)) {
     for (const pd of pds) {

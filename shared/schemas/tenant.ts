@@ -20,6 +20,8 @@ export const tenantSettingsSchema = z.object({
   rankingWeights: rankingWeightsSchema,
   /** Tenant admins and evaluators must sign in with a second step (TOTP). */
   requireTwoFactor: z.boolean(),
+  /** Where the pemda signs its documents, written before the date as in the seeds: "Samarinda, Februari 2022". */
+  signingPlace: z.string().trim().max(60, "Paling banyak 60 karakter"),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 export const tenantSettingsPatchSchema = tenantSettingsSchema.partial();
@@ -34,6 +36,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   shareNationally: false,
   rankingWeights: { ...DEFAULT_RANKING_WEIGHTS },
   requireTwoFactor: false,
+  signingPlace: "",
 };
 
 export const createTenantSchema = z

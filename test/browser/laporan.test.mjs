@@ -51,7 +51,8 @@ test("an agency operator edits a section, generates the LKjIP and downloads the 
     const xml = strFromU8(unzipSync(new Uint8Array(buffer))["word/document.xml"]);
     // Seed 002 for Biro Organisasi: SAKIP ≥ B 75,68 of 77, Indeks Kelembagaan 68,14 of 66, IKM > 80 72,62 of 69;
     // sasaran 3 kinerja 100,76 against 46,50 % of its budget gives efisiensi 54,26 (golden.json).
-    for (const figure of ["98,29", "103,24", "105,25", "46,50", "54,26", "prioritas 2022"]) assert.ok(xml.includes(figure), figure);
+    // The demo pemda signs in Samarinda (Pengaturan → Dokumen), as seed 002 does.
+    for (const figure of ["98,29", "103,24", "105,25", "46,50", "54,26", "prioritas 2022", "Samarinda, Februari 2022"]) assert.ok(xml.includes(figure), figure);
   });
 });
 
@@ -73,6 +74,8 @@ test("the tenant admin builds the pemda-wide LKjIP PD by PD, then checks it agai
     await assert.doesNotReject(page.getByText("Pemeriksaan selesai.").waitFor({ timeout: 120_000 }));
     assert.equal(await list.getByText("Sesuai data terkini").count(), 2);
     await shot(page, "checked");
+    await page.goto("/t/64/pengaturan");
+    assert.equal(await page.getByLabel("Tempat penandatanganan").inputValue(), "Samarinda");
   });
 });
 

@@ -6,6 +6,7 @@ import { storeDocument } from "../data/documents";
 import { renderDocx } from "./docx";
 import { renderHtml } from "./html";
 import { dataVersion, documentTitle, fileName, gatherPart, layout, type Part, type ReportRequest } from "./registry";
+import type { ReportTenant } from "./tables";
 import { sectionTexts } from "./sources";
 
 // Generation in steps, driven by the client: step i < n gathers PD i's part into R2, step n lays
@@ -70,7 +71,7 @@ export async function readParts(db: Db, bucket: R2Bucket, job: JobRow) {
 }
 
 /** Lays the parts out, renders DOCX and HTML and puts them in R2; returns the rows and their inserts for the caller's batch. */
-export async function renderStep(db: Db, bucket: R2Bucket, tenant: { code: string; name: string }, job: JobRow, userId: string | null) {
+export async function renderStep(db: Db, bucket: R2Bucket, tenant: ReportTenant & { code: string }, job: JobRow, userId: string | null) {
   const r = requestOf(job);
   const { parts, tenantSections, version } = await readParts(db, bucket, job);
   const doc = layout(r, tenant, parts, tenantSections);

@@ -2,7 +2,7 @@ import { penyerapan } from "../../shared/formulas/anggaran";
 import { formatDate } from "../../shared/format/number";
 import { BUDGET_JENIS_LABELS } from "../../shared/schemas/performance";
 import { numberRow, prose, type Block, type Cell, type ReportDocument } from "./blocks";
-import { grouped, ikuTable, pkIndicatorTable, signatureOf } from "./tables";
+import { datedAt, grouped, ikuTable, pkIndicatorTable, signatureOf, type ReportTenant } from "./tables";
 import { bold, DASH, fmt, money, no, num, rupiah, TW_LABELS, txt } from "./format";
 import type { LkjipModel, LkjipTenantModel } from "./lkjip-model";
 import { saranaTable, sdmTable } from "./lkjip-bab1";
@@ -261,19 +261,19 @@ function pdChapters(m: LkjipModel, cap: Caption, s: Sections) {
 }
 
 // The LKjIP is due by the end of February of the following year.
-const signature = (m: LkjipModel, year: number): Block => signatureOf(m.pk?.signatory, m.pd.name, `Februari ${year + 1}`);
+const signature = (m: LkjipModel, tenant: ReportTenant): Block => signatureOf(m.pk?.signatory, m.pd.name, datedAt(tenant, `Februari ${m.year + 1}`));
 
-export function lkjipDocument(m: LkjipModel, tenantName: string): ReportDocument {
+export function lkjipDocument(m: LkjipModel, tenant: ReportTenant): ReportDocument {
   const cap = captions();
   const s = m.sections;
   const { bab2, bab3 } = pdChapters(m, cap, s);
   return {
     title: `LKjIP ${m.pd.name} Tahun ${m.year}`,
     blocks: [
-      { t: "cover", lines: ["LAPORAN KINERJA INSTANSI PEMERINTAH", m.pd.name.toUpperCase(), tenantName.toUpperCase(), `TAHUN ${m.year}`] },
+      { t: "cover", lines: ["LAPORAN KINERJA INSTANSI PEMERINTAH", m.pd.name.toUpperCase(), tenant.name.toUpperCase(), `TAHUN ${m.year}`] },
       { t: "heading", level: 1, text: "Kata Pengantar" },
       ...prose(s.kata_pengantar, "Kata pengantar belum diisi"),
-      signature(m, m.year),
+      signature(m, tenant),
       { t: "heading", level: 1, text: "Ikhtisar Eksekutif" },
       ...prose(s.ikhtisar, "Ikhtisar eksekutif belum diisi"),
       ...pendahuluan(s, { m, cap }),
@@ -284,7 +284,7 @@ export function lkjipDocument(m: LkjipModel, tenantName: string): ReportDocument
       ...bab3,
       { t: "heading", level: 1, text: "Bab IV Penutup" },
       ...prose(s.penutup, "Penutup belum diisi"),
-      signature(m, m.year),
+      signature(m, tenant),
     ],
   };
 }

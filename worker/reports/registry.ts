@@ -6,6 +6,7 @@ import { lkjipModel, type LkjipModel } from "./lkjip-model";
 import { ikuDocument, ikuModel, pkDocument, pkModel, type IkuModel, type PkModel } from "./pk-iku";
 import { triwulanDocument, triwulanModel, type TriwulanModel } from "./triwulan";
 import { sha256Hex } from "../auth/crypto";
+import type { ReportTenant } from "./tables";
 
 // One place that knows, per document type, how to gather a PD's part and how to lay it out.
 // A report is built from parts: one for a PD's document, one per PD for the pemda-wide LKjIP.
@@ -26,18 +27,18 @@ export function gatherPart(db: Db, tenantId: string, r: ReportRequest, pdId: str
   }
 }
 
-export function layout(r: ReportRequest, tenant: { code: string; name: string }, parts: Part[], tenantSections: Record<string, string>): ReportDocument {
+export function layout(r: ReportRequest, tenant: ReportTenant & { code: string }, parts: Part[], tenantSections: Record<string, string>): ReportDocument {
   if (r.kind === "lkjip" && !r.pdId) return lkjipTenantDocument({ tenant, year: r.year, sections: tenantSections, pds: parts as LkjipModel[] });
   const part = parts[0]!;
   switch (r.kind) {
     case "lkjip":
-      return lkjipDocument(part as LkjipModel, tenant.name);
+      return lkjipDocument(part as LkjipModel, tenant);
     case "triwulan":
-      return triwulanDocument(part as TriwulanModel, tenant.name);
+      return triwulanDocument(part as TriwulanModel, tenant);
     case "pk":
-      return pkDocument(part as PkModel, tenant.name);
+      return pkDocument(part as PkModel, tenant);
     case "iku":
-      return ikuDocument(part as IkuModel, tenant.name);
+      return ikuDocument(part as IkuModel, tenant);
   }
 }
 

@@ -50,6 +50,12 @@ export function pkProgramTable(pk: PkOfYear | null, caption: string, note = ""):
   return { t: "table", caption, head: [["No", "Program/Kegiatan", "Anggaran (Rp)", "Keterangan"]], rows, empty: "Belum ada program/kegiatan di perjanjian kinerja" };
 }
 
+/** The pemda's name and where it signs (tenant setting `signingPlace`, may be empty), as the documents print them. */
+export type ReportTenant = { name: string; signingPlace: string };
+
+/** "Samarinda, Februari 2022"; the date alone when the pemda has not set its place. */
+export const datedAt = (t: ReportTenant, when: string) => (t.signingPlace ? `${t.signingPlace}, ${when}` : when);
+
 /** The PD head's signature block (from the PK's signatory; blanks to fill by hand when unknown). */
 export function signatureOf(s: PkOfYear["signatory"] | null | undefined, pdName: string, place: string): Block {
   return { t: "signature", place, role: s?.jabatanName ?? `Kepala ${pdName}`, name: s?.holderName ?? "(nama)", nip: s?.holderNip ? `NIP. ${s.holderNip}` : "NIP." };

@@ -8,7 +8,7 @@ import { BUDGET_JENIS_LABELS, REPORT_STATUS_LABELS } from "../../shared/schemas/
 import { prose, type Block, type Cell, type ReportDocument } from "./blocks";
 import { DASH, money, no, num, TW_LABELS, txt } from "./format";
 import { byLine, pkOfYear, sectionTexts } from "./sources";
-import { grouped, pkIndicatorTable, pkProgramTable, signatureOf } from "./tables";
+import { datedAt, grouped, pkIndicatorTable, pkProgramTable, signatureOf, type ReportTenant } from "./tables";
 
 // The triwulan report of a PD in the layout of seed 004 (Mojokerto): PK, progress plan, capaian of
 // the triwulan, budget so far, the PD's analysis, and the evaluator's dispositions on the report.
@@ -45,7 +45,7 @@ export type TriwulanModel = Awaited<ReturnType<typeof triwulanModel>>;
 
 const EVENT_LABELS = { submit: "Diajukan", disposition: "Disposisi", note: "Catatan indikator" } as const;
 
-export function triwulanDocument(m: TriwulanModel, tenantName: string): ReportDocument {
+export function triwulanDocument(m: TriwulanModel, tenant: ReportTenant): ReportDocument {
   const tw = `Triwulan ${ROMAN[m.period - 1]}`;
   const progress = m.sasaran.map((s) => ({ label: s.name, rows: s.indicators.map((i): Cell[] => [i.name, ...i.twTargets.map((t) => ({ text: t ?? DASH, align: "right" as const }))]) }));
   const capaian = m.sasaran.map((s) => ({
@@ -58,7 +58,7 @@ export function triwulanDocument(m: TriwulanModel, tenantName: string): ReportDo
   return {
     title: `Laporan Kinerja ${tw} ${m.year} ${m.pd.name}`,
     blocks: [
-      { t: "cover", lines: ["LAPORAN KINERJA", m.pd.name.toUpperCase(), tw.toUpperCase(), tenantName.toUpperCase(), String(m.year)] },
+      { t: "cover", lines: ["LAPORAN KINERJA", m.pd.name.toUpperCase(), tw.toUpperCase(), tenant.name.toUpperCase(), String(m.year)] },
       { t: "heading", level: 1, text: "Bab I Pendahuluan" },
       ...prose(m.sections.pendahuluan, "Pendahuluan belum diisi"),
       { t: "heading", level: 1, text: "Bab II Akuntabilitas Kinerja" },
@@ -89,7 +89,7 @@ export function triwulanDocument(m: TriwulanModel, tenantName: string): ReportDo
       },
       { t: "heading", level: 1, text: "Bab III Penutup" },
       ...prose(m.sections.penutup, "Penutup belum diisi"),
-      signatureOf(m.pk?.signatory, m.pd.name, `${tw} ${m.year}`),
+      signatureOf(m.pk?.signatory, m.pd.name, datedAt(tenant, `${tw} ${m.year}`)),
     ],
   };
 }

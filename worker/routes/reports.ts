@@ -13,6 +13,7 @@ import { batchIfChanged } from "../db/guarded-batch";
 import { renderHtml } from "../reports/html";
 import { advance, dropParts, gatherStep, isRenderStep, newJob, readParts, renderStep, versionOf, type JobRow } from "../reports/jobs";
 import { gatherPart, layout, type ReportRequest } from "../reports/registry";
+import { requestTenantSettings } from "../data/tenant-settings";
 import { REPORT_KINDS, REPORT_SECTIONS, reportTargetSchema, sectionSaveSchema, targetIssues, type ReportTarget } from "../../shared/schemas/reports";
 import { documentOut } from "../../shared/schemas/documents";
 
@@ -22,6 +23,12 @@ import { documentOut } from "../../shared/schemas/documents";
  * generated in steps into DOCX + HTML files (documents table, DOCUMENTS bucket); listing for all
  * documents, download and publication are in routes/documents.ts.
  */
+/** The tenant as its documents print it: name, code and where it signs (a setting `tenantAccess` has already read). */
+async function reportTenant(c: Context<AppEnv>) {
+  const { code, name } = c.get("tenant");
+  return { code, name, signingPlace: (await requestTenantSettings(c)).signingPlace };
+}
+
 export const reportRoutes = new OpenAPIHono<AppEnv>();
 
 const TAG = ["laporan"];
@@ -158,7 +165,7 @@ reportRoutes.openapi(
     const r = requestOf(q);
     const part = await gatherPart(tenantDb(c), tenant.id, r, q.pdId);
     c.header("content-security-policy", HTML_CSP);
-    return c.html(renderHtml(layout(r, tenant, [part], {})), 200) as never;
+    return c.html(renderHtml(layout(r, await reportTenant(c), [part], {})), 200) as never;
   },
 );
 
@@ -271,7 +278,7 @@ reportRoutes.openapi(
       return c.json(toJobOut({ ...job, ...checked }), 200);
     }
     const userId = c.get("user")?.id ?? null;
-    const { rows, inserts, version } = await renderStep(db, bucket, tenant, job, userId);
+    const { rows, inserts, version } = await renderStep(db, bucket, await reportTenant(c), job, userId);
     const documentIds = rows.map((r) => r.id);
     const done = { step: job.step + 1, status: "done" as const, documentIds: JSON.stringify(documentIds), dataVersion: version };
     const stored = await batchIfChanged(db, advance(db, job, done), [
