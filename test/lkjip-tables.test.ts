@@ -135,7 +135,7 @@ describe("the tables in the LKjIP", () => {
 
   it("the DOCX, laid out from the same blocks, holds the tables and our totals", async () => {
     const part = await gatherPart(drizzleOf(t.tA), t.tA, request(), t.pdA);
-    const xml = strFromU8(unzipSync(await renderDocx(layout(request(), { code: t.codeA, name: "Kabupaten A", signingPlace: "" }, [part], {})))["word/document.xml"]!);
+    const xml = strFromU8(unzipSync(await renderDocx(layout(request(), { code: t.codeA, name: "Kabupaten A", kind: "kabupaten", signingPlace: "" }, [part], {})))["word/document.xml"]!);
     const texts = (xml.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) ?? []).map((x) => x.replace(/<[^>]+>/g, ""));
     const joined = `|${texts.join("|")}|`;
     expect(joined).toContain("Tabel 1.1 Jumlah Sumber Daya Manusia (PNS &amp; Non-PNS) PD 1.01 Per 31 Desember 2021");

@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { api, dbOf, grant, login, ORIGIN, seedPd, seedUser, twoTenants, type World } from "./helpers";
 import { ABANDONED_AFTER_MS, sweepAbandonedJobs } from "../worker/reports/jobs";
 import { renderHtml } from "../worker/reports/html";
+import { layout } from "../worker/reports/registry";
 import { renderDocx } from "../worker/reports/docx";
 import type { Block, ReportDocument } from "../worker/reports/blocks";
 import { tenantDbOf } from "../worker/db/client";
@@ -351,6 +352,13 @@ describe("print layout", () => {
     expect(widths).toHaveLength(3);
     expect(widths[0]).toBeGreaterThan(widths[1]! + widths[2]!);
     expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThan(9300); // A4 less 2,5 cm + 2 cm margins: 9354 twips
+  });
+
+  it("the pemda-wide LKjIP is signed by the kepala daerah, at the pemda's signing place", () => {
+    const html = renderHtml(layout({ kind: "lkjip", pdId: null, year: 2021, period: null }, { code: "64", name: "Provinsi Kalimantan Timur", kind: "provinsi", signingPlace: "Samarinda" }, [], {}));
+    expect(html.match(/<div class="signature"><p>Samarinda, Februari 2022<\/p><p>Gubernur Kalimantan Timur<\/p>/g)).toHaveLength(2);
+    const kabupaten = renderHtml(layout({ kind: "lkjip", pdId: null, year: 2021, period: null }, { code: "35.16", name: "Kabupaten Mojokerto", kind: "kabupaten", signingPlace: "" }, [], {}));
+    expect(kabupaten).toContain('<div class="signature"><p>Februari 2022</p><p>Bupati Mojokerto</p>');
   });
 
   it("DOCX: a cover followed by a chapter heading breaks the page once (no blank page); otherwise the cover breaks it", async () => {

@@ -2,7 +2,7 @@ import { penyerapan } from "../../shared/formulas/anggaran";
 import { formatDate } from "../../shared/format/number";
 import { BUDGET_JENIS_LABELS } from "../../shared/schemas/performance";
 import { numberRow, prose, type Block, type Cell, type ReportDocument } from "./blocks";
-import { datedAt, grouped, ikuTable, pkIndicatorTable, signatureOf, type ReportTenant } from "./tables";
+import { datedAt, grouped, ikuTable, kepalaDaerahSignature, pkIndicatorTable, signatureOf, type ReportTenant } from "./tables";
 import { bold, DASH, fmt, money, no, num, rupiah, TW_LABELS, txt } from "./format";
 import type { LkjipModel, LkjipTenantModel } from "./lkjip-model";
 import { saranaTable, sdmTable } from "./lkjip-bab1";
@@ -322,6 +322,7 @@ export function lkjipTenantDocument(t: LkjipTenantModel): ReportDocument {
       { t: "cover", lines: ["LAPORAN KINERJA INSTANSI PEMERINTAH", t.tenant.name.toUpperCase(), `TAHUN ${t.year}`] },
       { t: "heading", level: 1, text: "Kata Pengantar" },
       ...prose(s.kata_pengantar, "Kata pengantar belum diisi"),
+      kepalaDaerahSignature(t.tenant, `Februari ${t.year + 1}`),
       { t: "heading", level: 1, text: "Ikhtisar Eksekutif" },
       ...prose(s.ikhtisar, "Ikhtisar eksekutif belum diisi"),
       ...pendahuluan(s),
@@ -335,6 +336,7 @@ export function lkjipTenantDocument(t: LkjipTenantModel): ReportDocument {
       ...prose(s.analisis_anggaran, "Analisis realisasi anggaran pemda belum diisi"),
       { t: "heading", level: 1, text: "Bab IV Penutup" },
       ...prose(s.penutup, "Penutup belum diisi"),
+      kepalaDaerahSignature(t.tenant, `Februari ${t.year + 1}`),
     ],
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import type { ReportTenant } from "./tables";
 import { anggaran, findPd, kinerja } from "../data/performance";
 import { readLkjipTables } from "../data/lkjip-tables";
 import { byLine, ikmOfPd, pkOfYear, renstraTree, sakipHistory, sectionTexts } from "./sources";
@@ -66,4 +67,4 @@ export async function lkjipModel(db: Db, tenantId: string, pdId: string, year: n
 export type LkjipModel = Awaited<ReturnType<typeof lkjipModel>>;
 
 /** The pemda-wide LKjIP: its own texts and the parts of its PD (gathered one PD per step). */
-export type LkjipTenantModel = { tenant: { code: string; name: string }; year: number; sections: Record<string, string>; pds: LkjipModel[] };
+export type LkjipTenantModel = { tenant: ReportTenant & { code: string }; year: number; sections: Record<string, string>; pds: LkjipModel[] };

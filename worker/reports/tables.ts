@@ -1,4 +1,5 @@
 import { numberRow, type Block, type Cell } from "./blocks";
+import type { TenantKind } from "../../shared/kinds";
 import { DASH, money, no, txt } from "./format";
 import type { PkOfYear, RenstraTree } from "./sources";
 
@@ -50,8 +51,16 @@ export function pkProgramTable(pk: PkOfYear | null, caption: string, note = ""):
   return { t: "table", caption, head: [["No", "Program/Kegiatan", "Anggaran (Rp)", "Keterangan"]], rows, empty: "Belum ada program/kegiatan di perjanjian kinerja" };
 }
 
-/** The pemda's name and where it signs (tenant setting `signingPlace`, may be empty), as the documents print them. */
-export type ReportTenant = { name: string; signingPlace: string };
+/** The pemda's name, kind and where it signs (tenant setting `signingPlace`, may be empty), as the documents print them. */
+export type ReportTenant = { name: string; kind: TenantKind; signingPlace: string };
+
+const HEADS: Record<TenantKind, string> = { provinsi: "Gubernur", kabupaten: "Bupati", kota: "Wali Kota" };
+
+/** The kepala daerah who signs the pemda's own LKjIP: "Gubernur Kalimantan Timur", "Bupati Mojokerto". */
+export function kepalaDaerahSignature(t: ReportTenant, when: string): Block {
+  const region = t.name.replace(/^(provinsi|kabupaten|kota)\s+/i, "");
+  return { t: "signature", place: datedAt(t, when), role: `${HEADS[t.kind]} ${region}`, name: "(nama)", nip: "" };
+}
 
 /** "Samarinda, Februari 2022"; the date alone when the pemda has not set its place. */
 export const datedAt = (t: ReportTenant, when: string) => (t.signingPlace ? `${t.signingPlace}, ${when}` : when);

@@ -23,10 +23,10 @@ import { documentOut } from "../../shared/schemas/documents";
  * generated in steps into DOCX + HTML files (documents table, DOCUMENTS bucket); listing for all
  * documents, download and publication are in routes/documents.ts.
  */
-/** The tenant as its documents print it: name, code and where it signs (a setting `tenantAccess` has already read). */
+/** The tenant as its documents print it: name, code, kind and where it signs (a setting `tenantAccess` has already read). */
 async function reportTenant(c: Context<AppEnv>) {
-  const { code, name } = c.get("tenant");
-  return { code, name, signingPlace: (await requestTenantSettings(c)).signingPlace };
+  const { code, name, kind } = c.get("tenant");
+  return { code, name, kind, signingPlace: (await requestTenantSettings(c)).signingPlace };
 }
 
 export const reportRoutes = new OpenAPIHono<AppEnv>();
