@@ -76,6 +76,7 @@ test("the tenant admin builds the pemda-wide LKjIP PD by PD, then checks it agai
     await shot(page, "checked");
     await page.goto("/t/64/pengaturan");
     assert.equal(await page.getByLabel("Tempat penandatanganan").inputValue(), "Samarinda");
+    await shot(page, "pengaturan-dokumen");
   });
 });
 
