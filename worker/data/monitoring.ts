@@ -1,7 +1,7 @@
 import { and, between, eq, inArray, isNotNull, lte, min, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { documents, ikmPeriods, ikmResponses, perangkatDaerah, pkDocuments, twReports, unitLayanan } from "../db/schema";
-import { ikmDueOfYear, listDeadlines } from "./deadlines";
+import { ikmDue, listDeadlines } from "./deadlines";
 import { daysBetween, wibDay } from "../../shared/format/wib";
 
 /**
@@ -96,22 +96,25 @@ export const SUBMISSION_CHECKS: Record<string, SubmissionCheck> = {
 type DueEntry = { deadlineId: string; key: string; label: string; dueDate: string; check: () => Promise<Submissions> };
 
 /**
- * Each active unit's first response in each survey period of `year` that has ended by `today`, as a check per
- * period id. A unit's first response in a period is one seek on ikm_responses_unit_period per unit × period, never a scan.
+ * The tenant's survey periods of `year` with which IKM due dates apply (`ikmDue`), and a check per period id: each
+ * active unit's first response in each period that has ended by `today`, read in the same D1 batch. A unit's first
+ * response in a period is one seek on ikm_responses_unit_period per unit × period, never a scan.
  */
-async function periodChecks(db: Db, tenantId: string, year: number, today: string) {
+async function ikmOfYear(db: Db, tenantId: string, year: number, today: string) {
+  const ofYear = and(eq(ikmPeriods.tenantId, tenantId), eq(ikmPeriods.year, year));
   const firstAt = sql<number | null>`(SELECT min(${ikmResponses.submittedAt}) FROM ${ikmResponses} WHERE ${ikmResponses.tenantId} = ${tenantId} AND ${ikmResponses.unitId} = ${unitLayanan.id} AND ${ikmResponses.periodId} = ${ikmPeriods.id})`;
-  const [units, firsts] = await db.batch([
+  const [periods, units, firsts] = await db.batch([
+    db.select().from(ikmPeriods).where(ofYear),
     activeUnits(db, tenantId),
     db
       // Aliased: D1 batch results are keyed by column name, and both ids are "id".
       .select({ unitId: sql<string>`${unitLayanan.id}`.as("unit_id"), periodId: sql<string>`${ikmPeriods.id}`.as("period_id"), at: firstAt.as("first_at") })
       .from(unitLayanan)
-      .innerJoin(ikmPeriods, and(eq(ikmPeriods.tenantId, tenantId), eq(ikmPeriods.year, year), lte(ikmPeriods.endsOn, today)))
+      .innerJoin(ikmPeriods, and(ofYear, lte(ikmPeriods.endsOn, today)))
       .where(and(eq(unitLayanan.tenantId, tenantId), eq(unitLayanan.active, true))),
   ]);
   const at = new Map(firsts.map((r) => [`${r.unitId} ${r.periodId}`, r.at]));
-  return (periodId: string) => async () => everyUnitSurveyed(units, (unitId) => at.get(`${unitId} ${periodId}`));
+  return { ...ikmDue(periods), check: (periodId: string) => async () => everyUnitSurveyed(units, (unitId) => at.get(`${unitId} ${periodId}`)) };
 }
 
 export function activePds(db: Db, tenantId: string) {
@@ -129,17 +132,17 @@ export type LateRow = { pdId: string; pdCode: string; pdName: string; deadlineId
 /**
  * The late-updaters board of a year as of `today` (WIB day): for every due date the board can check, the PD
  * (of `pds`) that have not submitted, or submitted after the due date, most late first. Which IKM due dates
- * apply is `ikmDueOfYear`'s call: each survey period is due on its last day (the calendar has no grace days).
+ * apply is `ikmDue`'s call: each survey period is due on its last day (the calendar has no grace days).
  * Shared by the monitoring board and the ranking's "only late PD" filter.
  */
 export async function lateness(db: Db, tenantId: string, year: number, today: string, pds: Pd[]) {
-  const [calendar, ikm, periodCheck] = await Promise.all([listDeadlines(db, tenantId, year), ikmDueOfYear(db, tenantId, year), periodChecks(db, tenantId, year, today)]);
+  const [calendar, ikm] = await Promise.all([listDeadlines(db, tenantId, year), ikmOfYear(db, tenantId, year, today)]);
   const due = calendar.filter((d) => d.dueDate <= today && ikm.applies(d));
   const entries: DueEntry[] = due.flatMap((d) => {
     const check = SUBMISSION_CHECKS[d.key];
     return check ? [{ deadlineId: d.id, key: d.key, label: d.label, dueDate: d.dueDate, check: () => check(db, tenantId, year) }] : [];
   });
-  for (const p of ikm.periodEnds) if (p.dueDate <= today) entries.push({ deadlineId: p.periodId, key: p.key, label: p.label, dueDate: p.dueDate, check: periodCheck(p.periodId) });
+  for (const p of ikm.periodEnds) if (p.dueDate <= today) entries.push({ deadlineId: p.periodId, key: p.key, label: p.label, dueDate: p.dueDate, check: ikm.check(p.periodId) });
   entries.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const tracked: { deadlineId: string; key: string; label: string; dueDate: string; submitted: number; total: number }[] = [];
   const rows: LateRow[] = [];

@@ -23,15 +23,16 @@ import { documentOut } from "../../shared/schemas/documents";
  * generated in steps into DOCX + HTML files (documents table, DOCUMENTS bucket); listing for all
  * documents, download and publication are in routes/documents.ts.
  */
+export const reportRoutes = new OpenAPIHono<AppEnv>();
+
+const TAG = ["laporan"];
+
 /** The tenant as its documents print it: name, code, kind and where it signs (a setting `tenantAccess` has already read). */
 async function reportTenant(c: Context<AppEnv>) {
   const { code, name, kind } = c.get("tenant");
   return { code, name, kind, signingPlace: (await requestTenantSettings(c)).signingPlace };
 }
 
-export const reportRoutes = new OpenAPIHono<AppEnv>();
-
-const TAG = ["laporan"];
 export const READERS = ["tenant_admin", "evaluator", "agency_admin", "agency_head"] as const;
 export const WRITERS = ["tenant_admin", "agency_admin", "agency_head"] as const;
 const jobParams = tenantParams.extend({ jobId: z.string().max(64) });
